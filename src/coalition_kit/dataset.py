@@ -1,0 +1,65 @@
+"""The loaded data tree as rules see it: every file, its kind, its id, its model and its locations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from coalition_kit.codes import Code
+from coalition_kit.models import KINDS, Kind, Model
+from coalition_kit.problems import Problem
+from coalition_kit.yamlio import Document, NodePath
+
+__all__ = ["Dataset", "Entity"]
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass
+class Entity(Generic[M]):
+    """One data file: its kind, the id it declares, its document and, if valid, its model."""
+
+    kind: Kind
+    id: str | None
+    document: Document
+    model: M | None = None
+
+    @property
+    def file(self) -> str:
+        """The file's path as shown in problems."""
+        return self.document.path
+
+    def problem(self, path: NodePath, code: Code, message: str, *, key: bool = False) -> Problem:
+        """Return a problem located at ``path`` in this entity's file."""
+        location = self.document.locate(path, key=key)
+        return Problem(self.file, location.line, location.column, code, message)
+
+
+@dataclass
+class Dataset:
+    """All entities of a data tree, by kind and id, for dataset-wide rules.
+
+    ``known_ids`` holds every id a file declares, even where the file has other problems, so that
+    a link to an entity whose file is broken is not reported a second time as unknown.
+    """
+
+    entities: list[Entity[Any]] = field(default_factory=list)
+    known_ids: dict[str, set[str]] = field(
+        default_factory=lambda: {kind.name: set() for kind in KINDS}
+    )
+
+    def add(self, entity: Entity[Any]) -> None:
+        """Add a loaded file."""
+        self.entities.append(entity)
+        if entity.id is not None:
+            self.known_ids[entity.kind.name].add(entity.id)
+
+    def valid(self, model_type: type[M]) -> Iterator[tuple[Entity[Any], M]]:
+        """Yield ``(entity, model)`` for each file that validated into ``model_type``, in file order.
+
+        Pass ``Model`` for every kind, or one model class (``Mission``) for one kind.
+        """
+        for entity in self.entities:
+            if isinstance(entity.model, model_type):
+                yield entity, entity.model

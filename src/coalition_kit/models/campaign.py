@@ -1,0 +1,357 @@
+"""A campaign: a call to action, a day of action, a speaking tour, with its events and updates."""
+
+from __future__ import annotations
+
+import calendar
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Discriminator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from coalition_kit.codes import Code
+from coalition_kit.models.common import (
+    CountryCode,
+    EntityId,
+    HttpUrl,
+    IsoDate,
+    LocalDateTime,
+    Markdown,
+    Model,
+    OneLine,
+    PartialDate,
+    Slug,
+    StrEnum,
+    StrictBool,
+    StrictInt,
+    TimeOfDay,
+    TimeZoneName,
+)
+from coalition_kit.models.letter import SignatureCount
+from coalition_kit.models.refs import (
+    EventId,
+    LastVerified,
+    LetterId,
+    MissionId,
+    OrganizationId,
+)
+from coalition_kit.models.shared import Address, Platform, SocialAccount, Source, Sources
+
+__all__ = [
+    "AttendAction",
+    "CallToAction",
+    "Campaign",
+    "CampaignStatus",
+    "Channel",
+    "DonateAction",
+    "Event",
+    "EventKind",
+    "EventStatus",
+    "FollowAction",
+    "Frequency",
+    "PetitionAction",
+    "PressItem",
+    "Recurrence",
+    "Rsvp",
+    "SocialPostAction",
+    "Targets",
+    "Update",
+    "Venue",
+    "WriteAction",
+]
+
+
+class Frequency(StrEnum):
+    """How often something recurs."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    YEARLY = "yearly"
+
+
+class Recurrence(Model):
+    """A repeating date: every 24 September, every day at 14:00."""
+
+    frequency: Frequency = Field(description="daily, weekly or yearly.")
+    month: StrictInt | None = Field(None, ge=1, le=12, description="For yearly: the month, 1-12.")
+    day: StrictInt | None = Field(
+        None, ge=1, le=31, description="For yearly: the day of the month."
+    )
+    weekday: StrictInt | None = Field(
+        None, ge=1, le=7, description="For weekly: the ISO weekday, 1 (Monday) to 7 (Sunday)."
+    )
+    time: TimeOfDay | None = Field(None, description='The time of day, quoted: "14:00".')
+    name: OneLine | None = Field(
+        None, description="The name of the day: 'Save North Korean Refugees Day'."
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> Recurrence:
+        if self.frequency is Frequency.YEARLY:
+            if self.month is None or self.day is None:
+                raise PydanticCustomError(
+                    Code.FIELD_MISSING.value, "a yearly recurrence needs 'month' and 'day'"
+                )
+            # A leap year, so that 29 February is accepted.
+            if self.day > calendar.monthrange(2024, self.month)[1]:
+                raise PydanticCustomError(
+                    Code.DATE_INVALID.value,
+                    "month {month} has no day {day}",
+                    {"month": self.month, "day": self.day},
+                )
+        if self.frequency is Frequency.WEEKLY and self.weekday is None:
+            raise PydanticCustomError(
+                Code.FIELD_MISSING.value, "a weekly recurrence needs 'weekday'"
+            )
+        return self
+
+
+class Targets(Model):
+    """Whom a campaign asks supporters to contact."""
+
+    sending_state: CountryCode | None = Field(
+        None,
+        description="Readers write to this state's missions in their own country: 'CN' means "
+        "'the Chinese embassy or consulate where you live'.",
+    )
+    missions: list[MissionId] = Field(
+        default_factory=list,
+        description="Ids of missions every reader should contact, such as missions to the UN.",
+    )
+    organizations: list[OrganizationId] = Field(
+        default_factory=list, description="Ids of organizations (ministries, UN bodies) targeted."
+    )
+    note: Markdown | None = Field(None, description="Who is targeted, in the campaign's words.")
+
+
+class Channel(StrEnum):
+    """A way to send a letter."""
+
+    EMAIL = "email"
+    FAX = "fax"
+    POST = "post"
+    IN_PERSON = "in-person"
+
+
+class _ActionBase(Model):
+    title: OneLine | None = Field(None, description="A short title for the action.")
+    description: Markdown | None = Field(None, description="What to do, in the campaign's words.")
+
+
+class WriteAction(_ActionBase):
+    """Write to the targets: e-mail, fax, post or hand-deliver a letter."""
+
+    kind: Literal["write"] = Field(description="'write'.")
+    channels: list[Channel] = Field(min_length=1, description="email, fax, post, in-person.")
+    letter: LetterId | None = Field(None, description="The id of the letter to send.")
+    missions: list[MissionId] = Field(
+        default_factory=list,
+        description="Ids of missions to write to; empty means the campaign's targets.",
+    )
+
+
+class SocialPostAction(_ActionBase):
+    """Post on a social platform, with a template text."""
+
+    kind: Literal["social-post"] = Field(description="'social-post'.")
+    platform: Platform = Field(description="The platform the template is written for.")
+    text: Markdown = Field(description="The template text, exactly as the campaign wrote it.")
+    thread: list[Markdown] = Field(
+        default_factory=list,
+        description="For a text over the platform's limit: the parts of a thread, which join "
+        "with single spaces into exactly 'text'.",
+    )
+    hashtags: list[OneLine] = Field(default_factory=list, description="Hashtags, with '#'.")
+    mentions: list[OneLine] = Field(
+        default_factory=list, description="Accounts to mention, as handles with '@'."
+    )
+
+
+class PetitionAction(_ActionBase):
+    """Sign or deliver a petition."""
+
+    kind: Literal["petition"] = Field(description="'petition'.")
+    letter: LetterId | None = Field(None, description="The id of the petition's letter.")
+    url: HttpUrl | None = Field(None, description="Where to sign.")
+    signature_count: SignatureCount | None = Field(None, description="How many had signed.")
+
+
+class AttendAction(_ActionBase):
+    """Take part in events: a protest, a vigil, a talk."""
+
+    kind: Literal["attend"] = Field(description="'attend'.")
+    events: list[EventId] = Field(min_length=1, description="Ids of this campaign's events.")
+
+
+class DonateAction(_ActionBase):
+    """Give money to an organization."""
+
+    kind: Literal["donate"] = Field(description="'donate'.")
+    organization: OrganizationId | None = Field(None, description="The id of the organization.")
+    url: HttpUrl | None = Field(None, description="Where to give.")
+
+
+class FollowAction(_ActionBase):
+    """Follow accounts that carry the campaign."""
+
+    kind: Literal["follow"] = Field(description="'follow'.")
+    accounts: list[SocialAccount] = Field(min_length=1, description="The accounts.")
+
+
+CallToAction = Annotated[
+    WriteAction | SocialPostAction | PetitionAction | AttendAction | DonateAction | FollowAction,
+    Discriminator("kind"),
+]
+"""One thing a campaign asks supporters to do; ``kind`` says which."""
+
+
+class EventKind(StrEnum):
+    """What sort of event it is."""
+
+    TALK = "talk"
+    PROTEST = "protest"
+    VIGIL = "vigil"
+    DEMONSTRATION = "demonstration"
+    PETITION_DELIVERY = "petition-delivery"
+    SOLIDARITY = "solidarity"
+    ONLINE = "online"
+    MEETING = "meeting"
+    OTHER = "other"
+
+
+class EventStatus(StrEnum):
+    """Whether an event takes place as announced."""
+
+    SCHEDULED = "scheduled"
+    FULL = "full"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
+class Venue(Model):
+    """Where an event takes place."""
+
+    name: OneLine | None = Field(None, description="The venue, as written: 'Exilic'.")
+    address: Address | None = Field(None, description="The street address.")
+    mission: MissionId | None = Field(
+        None, description="The id of the mission the event is held at or in front of."
+    )
+    note: Markdown | None = Field(
+        None, description="Directions, access, 'address sent after RSVP'."
+    )
+
+
+class Rsvp(Model):
+    """How to register for an event."""
+
+    required: StrictBool | None = Field(None, description="Whether registration is required.")
+    url: HttpUrl | None = Field(None, description="Where to register.")
+    note: Markdown | None = Field(None, description="Anything else: 'capacity reached'.")
+
+
+class Event(Model):
+    """A dated event of a campaign, in local time with its time zone."""
+
+    id: Slug = Field(description="An id unique within the campaign, for links and calendars.")
+    title: OneLine = Field(description="The event's title.")
+    kind: EventKind = Field(description="talk, protest, vigil, petition-delivery, ...")
+    start: LocalDateTime | None = Field(
+        None, description="Local start: '2024-04-22T13:30', or a date for an all-day event."
+    )
+    end: LocalDateTime | None = Field(None, description="Local end, in the same form.")
+    timezone: TimeZoneName | None = Field(
+        None, description="The IANA time zone of 'start' and 'end': 'America/New_York'."
+    )
+    recurrence: Recurrence | None = Field(
+        None, description="For an event that repeats (a daily protest) instead of a single start."
+    )
+    online: StrictBool = Field(False, description="True for an event held online.")
+    venue: Venue | None = Field(None, description="Where it takes place.")
+    city: OneLine | None = Field(None, description="The city, as written.")
+    country: CountryCode | None = Field(None, description="The country, ISO 3166-1 alpha-2.")
+    rsvp: Rsvp | None = Field(None, description="How to register.")
+    status: EventStatus = Field(EventStatus.SCHEDULED, description="scheduled, full, cancelled ...")
+    organizers: list[OrganizationId] = Field(
+        default_factory=list, description="Ids of organizations that run this event."
+    )
+    description: Markdown | None = Field(None, description="What happens, in the source's words.")
+
+    @model_validator(mode="after")
+    def _when(self) -> Event:
+        if self.start is None and self.recurrence is None:
+            raise PydanticCustomError(
+                Code.FIELD_MISSING.value, "an event needs a 'start' or a 'recurrence'"
+            )
+        return self
+
+
+class Update(Model):
+    """A dated piece of news about the campaign."""
+
+    date: PartialDate | None = Field(
+        None, description="When, as precisely as the source says; left out if it gives no date."
+    )
+    title: OneLine = Field(description="A headline.")
+    body: Markdown | None = Field(None, description="The update, in Markdown.")
+    source: Source | None = Field(None, description="Where the update was published.")
+
+
+class PressItem(Model):
+    """An article or report about the campaign's subject."""
+
+    title: OneLine = Field(description="The headline, as published.")
+    publisher: OneLine | None = Field(None, description="The newspaper, broadcaster or publisher.")
+    url: HttpUrl | None = Field(None, description="The address of the article.")
+    date: PartialDate | None = Field(None, description="When it was published.")
+    note: Markdown | None = Field(None, description="Why it matters, in the source's words.")
+
+
+class CampaignStatus(StrEnum):
+    """Where a campaign stands."""
+
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class Campaign(Model):
+    """A campaign with its targets, calls to action, events, updates and press."""
+
+    model_config = ConfigDict(
+        title="Campaign",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "save-north-korean-refugees-day",
+                    "title": "Save North Korean Refugees Day",
+                    "summary": "A yearly day of action on 24 September.",
+                    "recurrence": {"frequency": "yearly", "month": 9, "day": 24},
+                    "sources": [{"archived_copy": "seeds/003_1a582ecb52d5e7c0.txt"}],
+                }
+            ]
+        },
+    )
+
+    id: EntityId
+    title: OneLine = Field(description="The campaign's title.")
+    summary: Markdown = Field(
+        description="What the campaign is about and asks, in a few sentences."
+    )
+    organizers: list[OrganizationId] = Field(
+        default_factory=list, description="Ids of organizing organizations."
+    )
+    status: CampaignStatus | None = Field(None, description="planned, active or ended, if known.")
+    start: IsoDate | None = Field(None, description="The first day, if known.")
+    end: IsoDate | None = Field(None, description="The last day, if known.")
+    recurrence: Recurrence | None = Field(
+        None, description="For a yearly day of action: the day it recurs."
+    )
+    targets: Targets | None = Field(None, description="Whom supporters are asked to contact.")
+    calls_to_action: list[CallToAction] = Field(
+        default_factory=list, description="What supporters are asked to do."
+    )
+    events: list[Event] = Field(default_factory=list, description="The campaign's events.")
+    updates: list[Update] = Field(default_factory=list, description="Dated updates, oldest first.")
+    press: list[PressItem] = Field(default_factory=list, description="Press coverage.")
+    letters: list[LetterId] = Field(default_factory=list, description="Ids of the letters it uses.")
+    sources: Sources
+    last_verified: LastVerified = None

@@ -1,0 +1,143 @@
+"""A diplomatic mission (embassy, consulate, mission to the UN) as a target supporters write to."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from coalition_kit.models.common import (
+    CountryCode,
+    EntityId,
+    Markdown,
+    Model,
+    OneLine,
+    PartialDate,
+    StrEnum,
+    WikidataId,
+)
+from coalition_kit.models.refs import LastVerified, MissionId
+from coalition_kit.models.shared import (
+    Address,
+    ContactPoint,
+    SocialAccount,
+    Source,
+    Sources,
+)
+
+__all__ = ["Mission", "MissionKind", "MissionState", "MissionStatus", "Need"]
+
+
+class MissionKind(StrEnum):
+    """The rank or kind of a diplomatic or consular post."""
+
+    EMBASSY = "embassy"
+    CONSULATE_GENERAL = "consulate-general"
+    CONSULATE = "consulate"
+    PERMANENT_MISSION = "permanent-mission"
+    REPRESENTATIVE_OFFICE = "representative-office"
+    OTHER = "other"
+
+
+class MissionState(StrEnum):
+    """Whether a mission is working, and if not, what happened to it."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    SUSPENDED = "suspended"
+    RELOCATED = "relocated"
+
+
+class MissionStatus(Model):
+    """A mission's lifecycle status, with when it took effect and the source for the change."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"state": {"enum": ["closed", "suspended", "relocated"]}},
+                "required": ["state"],
+            },
+            "then": {"required": ["since"]},
+        }
+    )
+
+    state: MissionState = Field(
+        MissionState.OPEN, description="open, closed, suspended or relocated."
+    )
+    since: PartialDate | None = Field(
+        None, description="When the state took effect; required unless the mission is open."
+    )
+    successor: MissionId | None = Field(
+        None, description="The id of the mission that took over, for a closed or relocated one."
+    )
+    source: Source | None = Field(None, description="The source for the change of state.")
+    note: Markdown | None = Field(None, description="What happened, in a sentence or two.")
+
+
+class Need(Model):
+    """A piece of information the entry lacks, for volunteers to find."""
+
+    field: OneLine = Field(description="What is missing, as a field name: 'email', 'address'.")
+    note: Markdown | None = Field(None, description="Why it is missing and where to look.")
+
+
+class Mission(Model):
+    """A diplomatic mission of a sending state in a host country, with its contacts."""
+
+    model_config = ConfigDict(
+        title="Mission",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "cn-embassy-ca",
+                    "sending_state": "CN",
+                    "host_country": "CA",
+                    "kind": "embassy",
+                    "needs": [{"field": "email", "note": "The 2023 list hid its address."}],
+                    "sources": [
+                        {
+                            "title": "URGENT: North Korean Refugees At Risk of Forced Repatriation",
+                            "publisher": "Liberty in North Korea",
+                            "published": "2023-11-06",
+                            "archived_copy": "seeds/000_1f0b98ed2203e911.txt",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    id: EntityId
+    name: OneLine | None = Field(None, description="The mission's name as the source writes it.")
+    sending_state: CountryCode = Field(description="The state the mission represents: 'CN'.")
+    host_country: CountryCode = Field(
+        description="The country the mission is in; for a mission to the UN, the country of the "
+        "UN office (US for New York, CH for Geneva)."
+    )
+    kind: MissionKind = Field(description="embassy, consulate-general, consulate, ...")
+    accredited_to: OneLine | None = Field(
+        None,
+        description="For a permanent mission: the organization it is accredited to, "
+        "as written ('the United Nations in Geneva').",
+    )
+    city: OneLine | None = Field(None, description="The city the mission is in.")
+    address: Address | None = Field(None, description="The postal address of the mission.")
+    contact_points: list[ContactPoint] = Field(
+        default_factory=list, description="E-mail, phone, fax, postal and web-form contacts."
+    )
+    social_accounts: list[SocialAccount] = Field(
+        default_factory=list, description="The mission's accounts on social platforms."
+    )
+    status: MissionStatus = Field(
+        default_factory=MissionStatus, description="Open, or closed/suspended/relocated since when."
+    )
+    needs: list[Need] = Field(
+        default_factory=list,
+        description="Information this entry lacks, such as an e-mail address the source hid.",
+    )
+    wikidata: WikidataId | None = Field(None, description="The Wikidata item of the mission.")
+    sources: Sources
+    last_verified: LastVerified = None
+
+    @property
+    def is_open(self) -> bool:
+        """True when the mission's state is open."""
+        return self.status.state is MissionState.OPEN

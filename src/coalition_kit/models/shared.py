@@ -1,0 +1,292 @@
+"""Value types shared by every kind: sources, addresses, contact points, social accounts, parties."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Discriminator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from coalition_kit.codes import Code
+from coalition_kit.models.common import (
+    CountryCode,
+    Email,
+    HttpUrl,
+    LanguageTag,
+    Markdown,
+    Model,
+    OneLine,
+    PartialDate,
+    PhoneNumber,
+    StrEnum,
+    phone_matches_display,
+)
+from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
+
+__all__ = [
+    "Address",
+    "ContactPoint",
+    "EmailContact",
+    "Party",
+    "PhoneContact",
+    "Platform",
+    "PostalContact",
+    "RoleHolder",
+    "SocialAccount",
+    "SocialContact",
+    "Source",
+    "Sources",
+    "Verification",
+    "VerificationMethod",
+    "Visibility",
+    "WebFormContact",
+]
+
+
+class Source(Model):
+    """Where a fact comes from, precisely enough for a reader to find it again."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [{"required": ["url"]}, {"required": ["archived_copy"]}],
+            "examples": [
+                {
+                    "title": "URGENT: North Korean Refugees At Risk of Forced Repatriation",
+                    "publisher": "Liberty in North Korea",
+                    "published": "2023-11-06",
+                    "archived_copy": "seeds/000_1f0b98ed2203e911.txt",
+                }
+            ],
+        }
+    )
+
+    title: OneLine | None = Field(None, description="The title of the page or document.")
+    publisher: OneLine | None = Field(
+        None, description="Who published it: an organization, newspaper or government."
+    )
+    url: HttpUrl | None = Field(None, description="The address of the page or document.")
+    archived_copy: OneLine | None = Field(
+        None,
+        description="The name of the coalition's stored copy of the document, such as "
+        "'seeds/000_1f0b98ed2203e911.txt', for sources without a stable public address.",
+    )
+    published: PartialDate | None = Field(
+        None,
+        description="When it was published, as precisely as known (YYYY-MM-DD, YYYY-MM, YYYY).",
+    )
+    retrieved: PastDate | None = Field(None, description="When the coalition last read it.")
+    locator: OneLine | None = Field(
+        None, description="Where in the document the fact is: a heading, section or page."
+    )
+    note: Markdown | None = Field(None, description="Anything a reader of the source should know.")
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if self.url is None and self.archived_copy is None:
+            raise PydanticCustomError(
+                Code.SOURCE_INCOMPLETE.value,
+                "a source needs a 'url' or an 'archived_copy' so that readers can check it",
+            )
+        return self
+
+
+Sources = Annotated[
+    list[Source],
+    Field(min_length=1, description="The sources of the facts in this entry; at least one."),
+]
+
+
+class VerificationMethod(StrEnum):
+    """How a contact detail was last checked."""
+
+    OFFICIAL_WEBSITE = "official-website"
+    PHONE_CALL = "phone-call"
+    LETTER_DELIVERED = "letter-delivered"
+    EMAIL_DELIVERED = "email-delivered"
+    EMAIL_BOUNCED = "email-bounced"
+    SOURCE_DOCUMENT = "source-document"
+
+
+class Verification(Model):
+    """When and how a contact detail was last checked, and what the check found."""
+
+    date: PastDate = Field(description="The day of the check.")
+    method: VerificationMethod = Field(
+        description="How it was checked: read on the official website, a phone call, a letter "
+        "delivered, an e-mail delivered or bounced, or copied from a cited source document."
+    )
+    note: Markdown | None = Field(None, description="What the check found, in a sentence.")
+
+
+class Visibility(StrEnum):
+    """Whether a contact detail belongs to an institution or to a private person."""
+
+    INSTITUTIONAL = "institutional"
+    PERSONAL = "personal"
+
+
+class Address(Model):
+    """A postal address, structured so that it can be printed on an envelope in any country."""
+
+    lines: list[OneLine] = Field(
+        min_length=1,
+        description="The street lines, in order, as written: building, street and number, suite.",
+        examples=[["3505 International Place, N.W."]],
+    )
+    locality: OneLine | None = Field(None, description="The city, town or village.")
+    region: OneLine | None = Field(
+        None, description="The state, province or prefecture, as written (for example 'DC', 'CA')."
+    )
+    postal_code: OneLine | None = Field(
+        None, description='The postal code as text; quote it in YAML ("02138").'
+    )
+    country: CountryCode = Field(description="The country, as an ISO 3166-1 alpha-2 code.")
+
+
+class Platform(StrEnum):
+    """A social network or messaging platform."""
+
+    X = "x"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    BLUESKY = "bluesky"
+    MASTODON = "mastodon"
+    THREADS = "threads"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    LINKEDIN = "linkedin"
+    TELEGRAM = "telegram"
+    WEIBO = "weibo"
+    WECHAT = "wechat"
+    KAKAOTALK = "kakaotalk"
+    OTHER = "other"
+
+
+class SocialAccount(Model):
+    """An account on a social platform."""
+
+    platform: Platform = Field(description="The platform.")
+    handle: OneLine | None = Field(
+        None, description="The handle as written, such as '@savemyfriend'."
+    )
+    url: HttpUrl | None = Field(None, description="The address of the account's page.")
+    languages: list[LanguageTag] = Field(
+        default_factory=list, description="Languages the account posts in, as BCP 47 tags."
+    )
+    note: Markdown | None = Field(None, description="Anything else worth knowing.")
+
+    @model_validator(mode="after")
+    def _identified(self) -> SocialAccount:
+        if self.handle is None and self.url is None:
+            raise PydanticCustomError(
+                Code.FIELD_MISSING.value, "a social account needs a 'handle' or a 'url'"
+            )
+        return self
+
+
+class _ContactBase(Model):
+    label: OneLine | None = Field(
+        None, description="What the contact is for, as the source says: 'press', 'consular', ..."
+    )
+    visibility: Visibility = Field(
+        Visibility.INSTITUTIONAL,
+        description="'institutional' for an office's contact; 'personal' for a person's own "
+        "phone or e-mail, which needs 'published_by_owner'.",
+    )
+    published_by_owner: Source | None = Field(
+        None,
+        description="For a personal contact: where the person published it themselves.",
+    )
+    verified: Verification | None = Field(None, description="The last check of this contact.")
+    note: Markdown | None = Field(None, description="Anything else worth knowing.")
+
+
+class EmailContact(_ContactBase):
+    """An e-mail address."""
+
+    kind: Literal["email"] = Field(description="The kind of contact: 'email'.")
+    value: Email = Field(description="The e-mail address, as written.")
+
+
+class PhoneContact(_ContactBase):
+    """A phone or fax number, kept in E.164 with the form the source wrote."""
+
+    kind: Literal["phone", "fax"] = Field(description="'phone' or 'fax'.")
+    value: PhoneNumber = Field(description='The number in E.164 form, quoted: "+12024952138".')
+    display: OneLine | None = Field(
+        None, description="The number as the source wrote it, such as '1-202-495-2138'."
+    )
+
+    @model_validator(mode="after")
+    def _display_dials_value(self) -> PhoneContact:
+        if self.display is not None and not phone_matches_display(self.value, self.display):
+            raise PydanticCustomError(
+                Code.PHONE_INVALID.value,
+                "'display' {display} does not dial the same number as 'value' {value}",
+                {"display": repr(self.display), "value": repr(self.value)},
+            )
+        return self
+
+
+class PostalContact(_ContactBase):
+    """A postal address to write to."""
+
+    kind: Literal["postal"] = Field(description="The kind of contact: 'postal'.")
+    address: Address = Field(description="The address.")
+
+
+class WebFormContact(_ContactBase):
+    """A contact form on a website."""
+
+    kind: Literal["web-form"] = Field(description="The kind of contact: 'web-form'.")
+    url: HttpUrl = Field(description="The address of the form.")
+
+
+class SocialContact(_ContactBase):
+    """A social account used as a contact channel (messages, mentions)."""
+
+    kind: Literal["social"] = Field(description="The kind of contact: 'social'.")
+    account: SocialAccount = Field(description="The account.")
+
+
+ContactPoint = Annotated[
+    EmailContact | PhoneContact | PostalContact | WebFormContact | SocialContact,
+    Discriminator("kind"),
+]
+"""One way to reach an organization or mission; ``kind`` says which."""
+
+
+class Party(Model):
+    """A person or body a letter is addressed to, copied to, or sent by, as the source names them."""
+
+    name: OneLine | None = Field(None, description="The name, as written: 'Joe Biden'.")
+    title: OneLine | None = Field(
+        None, description="The title or office, as written: 'President of the United States'."
+    )
+    organization: OrganizationId | None = Field(
+        None, description="The id of the organization, if recorded."
+    )
+    mission: MissionId | None = Field(
+        None, description="The id of the diplomatic mission, if recorded."
+    )
+    as_written: Markdown | None = Field(
+        None, description="The whole line as the source wrote it, where it says more."
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Party:
+        if not any((self.name, self.title, self.organization, self.mission, self.as_written)):
+            raise PydanticCustomError(
+                Code.PARTY_EMPTY.value,
+                "give at least a name, a title, an organization, a mission or 'as_written'",
+            )
+        return self
+
+
+class RoleHolder(Model):
+    """A person who holds a public role in an organization, as a source names them."""
+
+    name: OneLine = Field(description="The person's name, as written.")
+    role: OneLine = Field(description="The role, as written: 'CEO', 'chairman', 'President'.")
+    since: PartialDate | None = Field(None, description="Since when, if the source says.")
+    source: Source | None = Field(None, description="Where the role is stated.")

@@ -1,0 +1,23 @@
+"""Dataset-wide rules: checks that need more than one field, or more than one file.
+
+Each rule is a small function registered with an id and a description; ``run_rules`` runs them
+all, in registration order, over the entities whose files validated.
+"""
+
+from __future__ import annotations
+
+from coalition_kit.rules.registry import RULES, Rule, RuleContext, run_rules
+
+# Importing the rule modules registers their rules.
+from coalition_kit.rules import (  # noqa: F401  isort: skip
+    dates,
+    events,
+    identity,
+    letters,
+    links,
+    missions,
+    privacy,
+    social,
+)
+
+__all__ = ["RULES", "Rule", "RuleContext", "run_rules"]

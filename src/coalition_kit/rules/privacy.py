@@ -1,0 +1,31 @@
+"""Privacy: a person's own phone number or e-mail is recorded only if they published it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coalition_kit.codes import Code
+from coalition_kit.dataset import Dataset
+from coalition_kit.models import Mission, Model, Organization
+from coalition_kit.models.shared import Visibility
+from coalition_kit.problems import Problem
+from coalition_kit.rules.registry import RuleContext, rule
+
+
+@rule(
+    "personal-contacts-published",
+    "Personal contact details carry proof that the person published them.",
+)
+def personal_contacts_published(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
+    """Report personal contact points without ``published_by_owner``."""
+    for entity, model in dataset.valid(Model):
+        if not isinstance(model, Organization | Mission):
+            continue
+        for index, contact in enumerate(model.contact_points):
+            if contact.visibility is Visibility.PERSONAL and contact.published_by_owner is None:
+                yield entity.problem(
+                    ("contact_points", index, "visibility"),
+                    Code.CONTACT_PERSONAL_UNPUBLISHED,
+                    "a personal contact detail needs 'published_by_owner': the source where the "
+                    "person published it themselves; otherwise leave it out",
+                )

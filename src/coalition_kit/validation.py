@@ -1,0 +1,242 @@
+"""Validate a data tree: find the files, load them, check each against its model, then run the rules.
+
+``validate(path)`` returns a ``Report`` of every problem in the tree; it never raises for bad data.
+The files are read in sorted order, so the report is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from coalition_kit.codes import Code
+from coalition_kit.dataset import Dataset, Entity
+from coalition_kit.models import KINDS_BY_FOLDER, Kind
+from coalition_kit.models.common import SLUG_PATTERN
+from coalition_kit.problems import Problem, Report
+from coalition_kit.rules import RuleContext, run_rules
+from coalition_kit.translate import problems_from_errors
+from coalition_kit.yamlio import Document, Location, load_file
+
+__all__ = ["DataFile", "Validation", "discover", "validate", "validate_document", "validate_tree"]
+
+YAML_SUFFIX = ".yaml"
+SLUG = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file found in the data tree: where it is, how to show it, and its kind if it has one."""
+
+    path: Path
+    shown_as: str
+    kind: Kind | None
+
+
+@dataclass
+class Validation:
+    """The outcome of validating a tree: the report and the dataset it was built from."""
+
+    report: Report
+    dataset: Dataset
+
+
+def _shown(root_as_given: str, relative: Path) -> str:
+    return os.path.normpath(Path(root_as_given) / relative)
+
+
+def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Problem]]:
+    """Find every file under ``root`` in sorted order; report files that have no place there."""
+    files: list[DataFile] = []
+    problems: list[Problem] = []
+    real_root = root.resolve()
+    for directory, subdirectories, names in os.walk(root, followlinks=False):
+        subdirectories.sort()
+        here = Path(directory)
+        for name in list(subdirectories):
+            entry = here / name
+            if name.startswith("."):
+                subdirectories.remove(name)
+            elif entry.is_symlink():
+                subdirectories.remove(name)
+                if not _inside(entry, real_root):
+                    problems.append(_outside(root_as_given, entry.relative_to(root)))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            entry = here / name
+            relative = entry.relative_to(root)
+            shown = _shown(root_as_given, relative)
+            if entry.is_symlink() and not _inside(entry, real_root):
+                problems.append(_outside(root_as_given, relative))
+                continue
+            kind = KINDS_BY_FOLDER.get(relative.parts[0]) if len(relative.parts) > 1 else None
+            if kind is None:
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        Code.FILE_UNKNOWN_FOLDER,
+                        "this folder holds no known kind; data files belong in "
+                        + ", ".join(f"'{folder}/'" for folder in KINDS_BY_FOLDER),
+                    )
+                )
+            elif entry.suffix != YAML_SUFFIX:
+                hint = (
+                    " rename it to '.yaml'" if entry.suffix == ".yml" else " move it out of data/"
+                )
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        Code.FILE_UNEXPECTED,
+                        f"only '.yaml' files belong in '{relative.parts[0]}/';{hint}",
+                    )
+                )
+            else:
+                files.append(DataFile(entry, shown, kind))
+    return files, problems
+
+
+def _inside(entry: Path, real_root: Path) -> bool:
+    try:
+        entry.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _outside(root_as_given: str, relative: Path) -> Problem:
+    return Problem(
+        _shown(root_as_given, relative),
+        1,
+        1,
+        Code.FILE_OUTSIDE_TREE,
+        "this is a link to something outside the data tree; copy the file in instead",
+    )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
+    """Check one loaded file against its kind's model; add the problems to ``document``."""
+    data = document.data
+    entity: Entity[Any] = Entity(kind, None, document)
+    if data is None:
+        if not document.problems:
+            document.problem(Location(1, 1), Code.FILE_EMPTY, "the file holds no data")
+        return entity
+    if not isinstance(data, dict):
+        document.problem(
+            Location(1, 1),
+            Code.FILE_NOT_MAPPING,
+            f"{_article(kind.name)} {kind.name} file must be a mapping of fields ('name: ...'), "
+            f"not {'a list' if isinstance(data, list) else 'a single value'}",
+        )
+        return entity
+    declared = data.get("id")
+    if isinstance(declared, str):
+        if not SLUG.fullmatch(declared):
+            document.problem(
+                document.locate(("id",)),
+                Code.ID_SYNTAX,
+                f"'{declared}' is not an id: use lowercase letters a-z, digits and single "
+                "hyphens, such as 'liberty-in-north-korea'",
+            )
+        elif declared != stem:
+            document.problem(
+                document.locate(("id",)),
+                Code.ID_MISMATCH,
+                f"the id '{declared}' differs from the file name '{stem}{YAML_SUFFIX}'; "
+                "rename one so that they agree",
+            )
+        entity.id = declared
+    try:
+        entity.model = kind.model.model_validate(data)
+    except ValidationError as error:
+        # The id's syntax is reported above, as id-syntax, with advice for file names.
+        errors = [
+            details
+            for details in error.errors(include_url=False)
+            if not (details["loc"] == ("id",) and details["type"] == Code.SLUG_INVALID.value)
+        ]
+        document.problems.extend(problems_from_errors(document, errors))
+    if document.problems:
+        entity.model = None
+    return entity
+
+
+def validate_tree(
+    path: str | os.PathLike[str] = "data",
+    *,
+    today: dt.date | None = None,
+) -> Validation:
+    """Validate every file of the data tree at ``path`` and return the report and the dataset.
+
+    Args:
+        path: The data folder (holding ``organizations/``, ``letters/`` ...), one kind's folder, or
+            one file; for a folder of one kind or a file, the whole tree is loaded (so that links
+            resolve) but only problems in the named files are reported.
+        today: The date against which 'in the future' is judged; today by default.
+    """
+    given = Path(path)
+    root, restrict = _root_and_scope(given)
+    root_as_given = str(root)
+    if not root.is_dir():
+        problem = Problem(
+            str(given),
+            1,
+            1,
+            Code.FILE_UNREADABLE,
+            "no such folder" if not given.exists() else "not a data folder",
+        )
+        return Validation(Report([problem]), Dataset())
+    files, problems = discover(root, root_as_given)
+    dataset = Dataset()
+    for data_file in files:
+        assert data_file.kind is not None
+        document = load_file(data_file.path, data_file.shown_as)
+        entity = validate_document(data_file.kind, document, data_file.path.stem)
+        dataset.add(entity)
+        problems.extend(document.problems)
+    problems.extend(run_rules(dataset, RuleContext(today or dt.date.today())))
+    if restrict is not None:
+        scope = os.path.normpath(Path(root_as_given) / restrict)
+        problems = [
+            problem
+            for problem in problems
+            if problem.file == scope or problem.file.startswith(scope + os.sep)
+        ]
+    return Validation(Report(problems, files_checked=len(files)), dataset)
+
+
+def _root_and_scope(given: Path) -> tuple[Path, Path | None]:
+    """Return the data root for ``given`` and, if ``given`` is narrower, the part to report on."""
+    if given.is_dir() and any((given / folder).is_dir() for folder in KINDS_BY_FOLDER):
+        return given, None
+    for ancestor in [given, *given.parents]:
+        if ancestor.name in KINDS_BY_FOLDER:
+            root = ancestor.parent
+            return root, given.relative_to(root)
+    return given, None
+
+
+def validate(path: str | os.PathLike[str] = "data", *, today: dt.date | None = None) -> Report:
+    """Validate the data tree at ``path`` and return every problem found, as values.
+
+    Example:
+        >>> report = validate("data")
+        >>> report.ok
+        True
+    """
+    return validate_tree(path, today=today).report

@@ -1,0 +1,478 @@
+"""A loader for untrusted YAML that keeps the line and column of every value.
+
+It reads the event stream of PyYAML's safe parser (libyaml's, where installed) and builds plain
+Python values itself, so that it decides what each unquoted value means:
+
+* YAML 1.2 core meanings only: ``true``/``false``, ``null``/``~``, decimal integers without leading
+  zeros and plain decimals. Everything else is the text written.
+* Values whose meaning differs between YAML 1.1 and 1.2 (``no``, ``on``, ``0123``, ``12:30``,
+  ``0x1F``, ``1e3`` ...) load as the text written and are reported with the advice to quote them,
+  so that every YAML reader sees the same thing.
+* Duplicate keys, anchors and aliases (the "billion laughs"), explicit tags, several documents,
+  nesting deeper than ``MAX_DEPTH`` and files larger than ``MAX_FILE_BYTES`` are problems, never
+  crashes. Nothing in a file can run code: no constructor is ever looked up by tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coalition_kit.codes import Code
+from coalition_kit.problems import Problem
+
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _BaseParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _BaseParser.__init__(self)
+
+        def dispose(self) -> None:
+            pass
+
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Document",
+    "Location",
+    "NodePath",
+    "load_file",
+    "load_text",
+]
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest data file read, in bytes: ten times the largest real entity with room to spare."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of mappings and lists read; real entities nest at most six levels."""
+
+NodePath = tuple[str | int, ...]
+"""Where a value sits in a document: the keys and list indexes leading to it."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A line and column in a file, both counted from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A YAML file loaded into plain values, with the location of every value and key.
+
+    Attributes:
+        path: The file it was read from.
+        data: The plain value (dict, list, str, int, float, bool, None), or None when unreadable.
+        values: The location of each value (mapping, list or scalar), by its path.
+        keys: The location of each mapping key, by the path of its value.
+        plain_scalars: The text as written of unquoted values that did not load as text.
+        problems: What was wrong with the file as YAML.
+    """
+
+    path: str
+    data: Any = None
+    values: dict[NodePath, Location] = field(default_factory=dict)
+    keys: dict[NodePath, Location] = field(default_factory=dict)
+    plain_scalars: dict[NodePath, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, location: Location, code: Code, message: str) -> None:
+        """Record a problem at ``location``."""
+        self.problems.append(Problem(self.path, location.line, location.column, code, message))
+
+    def locate(self, path: NodePath, *, key: bool = False) -> Location:
+        """Return the location of the value at ``path``, or of its closest existing ancestor.
+
+        Args:
+            path: Keys and indexes; elements that name nothing here (such as the tags pydantic
+                adds for unions) are skipped.
+            key: Point at the key of the value rather than the value itself.
+        """
+        found, _ = self.resolved_path(path)
+        if key and found in self.keys:
+            return self.keys[found]
+        return self.values.get(found, Location(1, 1))
+
+    def resolved_path(self, path: NodePath) -> tuple[NodePath, bool]:
+        """Return the longest existing path along ``path`` and whether its last element was used.
+
+        Elements that name nothing here (union tags, a missing field) are skipped.
+        """
+        found: NodePath = ()
+        used_last = False
+        for element in path:
+            candidate = (*found, element)
+            used_last = candidate in self.values
+            if used_last:
+                found = candidate
+        return found, used_last
+
+
+_BOOL_TRUE = {"true", "True", "TRUE"}
+_BOOL_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+
+# Plain values that some YAML reader (1.1 or 1.2) takes for something other than the text.
+_AMBIGUOUS = re.compile(
+    r"""(?x)
+    y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF         # YAML 1.1 booleans
+    |[-+]?0[0-9_]+                                            # leading zeros: octal in 1.1
+    |[-+]?0[xXoObB][0-9a-fA-F_]+                              # hex, octal, binary
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?         # sexagesimal: 12:30 is 750
+    |[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+  # exponents
+    |[-+]?[0-9][0-9_]*\.[0-9_]*                               # decimals such as 1. or 1_0.5
+    |[-+]?\.[0-9_]+                                           # decimals such as .5
+    |[-+]?[0-9]+(?:_[0-9]+)+                                  # underscores: 1_000
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)                 # infinities and not-a-number
+    |=|<<                                                     # 1.1 value and merge keys
+    """
+)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# What YAML forbids: C0 controls but tab/newline/return, DEL, C1 controls, surrogates, non-characters.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _what_yaml11_reads(text: str) -> str:
+    if text.lower() in {"y", "yes", "n", "no", "on", "off"}:
+        return "true or false"
+    if text in {"=", "<<"}:
+        return "a special key"
+    if ":" in text:
+        return "a number in base 60 (12:30 is 750)"
+    if re.fullmatch(r"[-+]?0[0-9_]+", text):
+        return "an octal number or a number without its leading zero"
+    return "a number"
+
+
+def _interpret_plain(text: str) -> tuple[Any, bool]:
+    """Return the value of an unquoted scalar and whether it is ambiguous across YAML versions."""
+    if text in _NULL:
+        return None, False
+    if text in _BOOL_TRUE:
+        return True, False
+    if text in _BOOL_FALSE:
+        return False, False
+    if _INT.fullmatch(text):
+        return int(text), False
+    if _FLOAT.fullmatch(text):
+        return float(text), False
+    if _AMBIGUOUS.fullmatch(text):
+        return text, True
+    return text, False
+
+
+def _location(mark: Any) -> Location:
+    return Location(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Builds plain values from parser events, iteratively, recording locations and problems."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        # Each open container: [value, path, pending key, pending key location, seen keys].
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.has_root = False
+
+    def add(
+        self, value: Any, location: Location, is_key_candidate: bool, raw: str | None
+    ) -> NodePath:
+        """Attach a finished scalar or a new container to its parent; return its path."""
+        if not self.stack:
+            self.root, self.has_root = value, True
+            self.doc.values[()] = location
+            return ()
+        top = self.stack[-1]
+        container, path, key, key_location, seen = top
+        if isinstance(container, list):
+            child_path = (*path, len(container))
+            container.append(value)
+        elif key is _NO_KEY:
+            if not is_key_candidate:
+                # A mapping or list used as a key: YAML allows it, our data never does.
+                self.doc.problem(location, Code.YAML_KEY_NOT_STRING, "a key must be text")
+                top[2], top[3] = _SKIP_KEY, location
+                return (*path, "<complex key>")
+            top[2], top[3] = self._key_text(value, raw, location), location
+            return (*path, top[2])
+        else:
+            child_path = (*path, key)
+            if key is _SKIP_KEY:
+                pass
+            elif key in seen:
+                self.doc.problem(
+                    key_location,
+                    Code.YAML_DUPLICATE_KEY,
+                    f"'{key}' appears twice in this mapping (first at line {seen[key].line}); "
+                    "keep one",
+                )
+            else:
+                seen[key] = key_location
+                container[key] = value
+                self.doc.keys[child_path] = key_location
+            top[2] = _NO_KEY
+        self.doc.values.setdefault(child_path, location)
+        return child_path
+
+    def _key_text(self, value: Any, raw: str | None, location: Location) -> str:
+        if isinstance(value, str):
+            return value
+        written = raw if raw is not None else str(value)
+        self.doc.problem(
+            location,
+            Code.YAML_KEY_NOT_STRING,
+            f"the key {written!r} is read as {type(value).__name__ if value is not None else 'null'}"
+            f', not text; quote it: "{written}"',
+        )
+        return written
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_NO_KEY: Any = _Marker("<no key>")
+_SKIP_KEY: Any = _Marker("<skipped key>")
+
+
+def _events(parser: Any) -> Iterator[Any]:
+    while parser.check_event():
+        yield parser.get_event()
+
+
+def load_text(text: str, path: str) -> Document:
+    """Load YAML ``text`` (already decoded) as if read from ``path``; never raises for bad input."""
+    document = Document(path)
+    forbidden = list(_FORBIDDEN.finditer(text))
+    if forbidden:
+        for match in forbidden[:20]:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            document.problem(
+                Location(line, column),
+                Code.CONTROL_CHARACTER,
+                f"invisible control character U+{ord(match.group()):04X}; delete it",
+            )
+        return document
+    check_bidi = _BIDI.search(text) is not None
+    builder = _Builder(document)
+    parser = _Parser(text)
+    documents = 0
+    aliases_reported: set[str] = set()
+    try:
+        for event in _events(parser):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    document.problem(
+                        _location(event.start_mark),
+                        Code.YAML_MULTIPLE_DOCUMENTS,
+                        "a second YAML document starts here; a file holds one entity",
+                    )
+                    break
+            elif isinstance(
+                event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
+            ):
+                if not _node_event(builder, event, check_bidi):
+                    break
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                builder.stack.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                # One report per anchor: a "billion laughs" file repeats its aliases by the dozen.
+                anchor = event.anchor or ""
+                if anchor not in aliases_reported:
+                    aliases_reported.add(anchor)
+                    document.problem(
+                        _location(event.start_mark),
+                        Code.YAML_ALIAS,
+                        f"alias '*{event.anchor}': anchors and aliases are not accepted; "
+                        "write the value out in full",
+                    )
+                builder.add(None, _location(event.start_mark), True, None)
+    except yaml.MarkedYAMLError as error:
+        document.problems.append(_syntax_problem(path, text, error))
+        return document
+    except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught before parsing
+        document.problem(Location(1, 1), Code.YAML_SYNTAX, str(error))
+        return document
+    finally:
+        parser.dispose()
+    if not builder.has_root and not document.problems:
+        document.problem(Location(1, 1), Code.FILE_EMPTY, "the file holds no data")
+    document.data = builder.root
+    return document
+
+
+def _node_event(builder: _Builder, event: Any, check_bidi: bool) -> bool:
+    """Handle a scalar or container start; return False when reading must stop."""
+    document = builder.doc
+    location = _location(event.start_mark)
+    if event.anchor is not None:
+        document.problem(
+            location,
+            Code.YAML_ALIAS,
+            f"anchor '&{event.anchor}': anchors and aliases are not accepted; "
+            "write the value out in full",
+        )
+    tag = event.tag
+    if tag is not None and tag != "!":
+        document.problem(
+            location, Code.YAML_TAG, f"explicit tag '{tag}' is not accepted; remove it"
+        )
+    if isinstance(event, yaml.ScalarEvent):
+        _scalar_event(builder, event, location, check_bidi)
+        return True
+    if len(builder.stack) >= MAX_DEPTH:
+        document.problem(
+            location,
+            Code.YAML_TOO_DEEP,
+            f"nesting deeper than {MAX_DEPTH} levels; reading stopped here",
+        )
+        return False
+    container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+    child_path = builder.add(container, location, False, None)
+    builder.stack.append([container, child_path, _NO_KEY, None, {}])
+    return True
+
+
+def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi: bool) -> None:
+    document = builder.doc
+    text: str = event.value
+    raw: str | None = None
+    # libyaml reports the plain style as an empty string, the pure-Python parser as None.
+    if not event.style and (event.tag is None or event.tag == "!"):
+        value, ambiguous = _interpret_plain(text)
+        if ambiguous:
+            document.problem(
+                location,
+                Code.YAML_AMBIGUOUS_VALUE,
+                f"some YAML readers take {text} for {_what_yaml11_reads(text)}; "
+                f'put it in quotes: "{text}"',
+            )
+        elif not isinstance(value, str):
+            raw = text
+    else:
+        value = text
+    if check_bidi and _BIDI.search(text):
+        document.problem(
+            location,
+            Code.BIDI_CONTROL,
+            "this value holds an invisible character that reorders text "
+            f"(U+{ord(_BIDI.search(text).group()):04X}); delete it",  # type: ignore[union-attr]
+        )
+    path = builder.add(value, location, True, raw)
+    if raw is not None:
+        document.plain_scalars[path] = raw
+
+
+def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    location = _location(mark) if mark is not None else Location(1, 1)
+    lines = text.splitlines() or [""]
+    if location.line > len(lines):
+        # The end of the stream, past the last line: point at the end of the last line.
+        location = Location(len(lines), len(lines[-1]) + 1)
+    line_text = lines[location.line - 1]
+    indentation = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indentation or "'\\t'" in str(error.problem):
+        column = line_text.find("\t") + 1 if "\t" in line_text else location.column
+        return Problem(
+            path,
+            location.line,
+            column,
+            Code.YAML_TAB,
+            "a tab is used for indentation; YAML indents with spaces only",
+        )
+    message = error.problem or "the YAML cannot be read here"
+    if error.context:
+        message = f"{message} ({error.context}"
+        if error.context_mark is not None and error.context_mark.line != location.line - 1:
+            message += f" at line {error.context_mark.line + 1}"
+        message += ")"
+    return Problem(path, location.line, location.column, Code.YAML_SYNTAX, message)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode file bytes as UTF-8, reporting a byte-order mark and undecodable bytes at their line."""
+    problems: list[Problem] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                Code.BYTE_ORDER_MARK,
+                "the file starts with a byte-order mark; save it as UTF-8 without BOM",
+            )
+        )
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(Problem(path, 1, 1, Code.ENCODING, "the file is UTF-16; save it as UTF-8"))
+        return None, problems
+    try:
+        return raw.decode("utf-8"), problems
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                column,
+                Code.ENCODING,
+                f"byte 0x{raw[error.start]:02X} is not UTF-8; save the file as UTF-8",
+            )
+        )
+        return None, problems
+
+
+def load_file(file: Path, shown_as: str | None = None) -> Document:
+    """Load the YAML file at ``file``; ``shown_as`` is the path to put in problems."""
+    path = shown_as if shown_as is not None else str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            document = Document(path)
+            document.problem(
+                Location(1, 1),
+                Code.FILE_TOO_LARGE,
+                f"the file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
+            )
+            return document
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        document = Document(path)
+        document.problem(Location(1, 1), Code.FILE_UNREADABLE, error.strerror or str(error))
+        return document
+    text, problems = decode(raw, path)
+    if text is None:
+        document = Document(path)
+        document.problems.extend(problems)
+        return document
+    document = load_text(text, path)
+    document.problems[:0] = problems
+    return document

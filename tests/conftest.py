@@ -1,0 +1,51 @@
+"""Shared fixtures: the repository's paths and the real ``coalition-kit`` command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="rewrite the expected reports of tests/examples/invalid from the validator's output",
+    )
+
+
+@dataclass(frozen=True)
+class Completed:
+    """What a command printed and returned."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*arguments: str, cwd: Path | None = None) -> Completed:
+    """Run the installed ``coalition-kit`` script (the real entry point) and capture its output."""
+    script = Path(sys.executable).with_name("coalition-kit")
+    completed = subprocess.run(
+        [str(script), *arguments],
+        cwd=cwd or REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    return Completed(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def update_expected(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-expected"))

@@ -1,0 +1,122 @@
+"""The bundled data: it validates, it says what the sources say, and it keeps private data out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import coalition_kit
+from coalition_kit.library import Library
+from coalition_kit.models.mission import MissionState
+from coalition_kit.validation import validate
+from conftest import DATA, REPO
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return coalition_kit.load(DATA)
+
+
+def test_the_whole_data_tree_validates() -> None:
+    report = validate(DATA, today=dt.date.today())
+    assert report.problems == []
+    assert report.files_checked == sum(1 for _ in DATA.glob("*/*.yaml"))
+
+
+def test_every_entity_names_a_source_and_archived_copies_exist(library: Library) -> None:
+    for kind in library:
+        for entity in library[kind].values():
+            assert entity.sources, entity.id
+            for source in entity.sources:
+                if source.archived_copy and SEEDS.is_dir():
+                    assert (SEEDS.parent / source.archived_copy).is_file(), source.archived_copy
+
+
+def test_the_28_signatories_of_the_october_2023_letter(library: Library) -> None:
+    letter = library.letters["joint-letter-biden-2023"]
+    signatories = [signatory.organization for signatory in letter.signatories]
+    assert len(signatories) == len(set(signatories)) == 28
+    assert all(org in library.organizations for org in signatories)
+    assert signatories[0] == "human-rights-foundation"
+    assert signatories[-1] == "council-for-human-rights-in-north-korea"
+    assert letter.addressees[0].name == "Joe Biden"
+    assert letter.cc[0].name == "Jeff Zients"
+
+
+def test_private_contact_details_of_the_sender_line_are_left_out() -> None:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in DATA.rglob("*.yaml"))
+    for private in ("thkim8279", "9077", "010-9077-6759"):
+        assert private not in text
+
+
+def test_names_of_detained_people_are_withheld() -> None:
+    text = "\n".join(path.read_text(encoding="utf-8") for path in DATA.rglob("*.yaml"))
+    for name in ("Kim Cheol Ok", "Lee Soon Geum"):
+        assert name not in text
+
+
+def test_houston_consulate_is_closed_since_july_2020_with_a_source(library: Library) -> None:
+    houston = library.missions["cn-consulate-us-houston"]
+    assert houston.status.state is MissionState.CLOSED
+    assert houston.status.since is not None and houston.status.since.startswith("2020-07")
+    assert houston.status.source is not None and houston.status.source.url
+
+
+def test_missions_whose_email_was_hidden_are_marked_as_needing_one(library: Library) -> None:
+    hidden_2023 = {
+        "cn-embassy-us",
+        "cn-consulate-us-new-york",
+        "cn-consulate-us-los-angeles",
+        "cn-consulate-us-san-francisco",
+        "cn-consulate-us-chicago",
+        "cn-embassy-kr",
+        "cn-embassy-au",
+        "cn-embassy-ca",
+        "cn-embassy-fr",
+        "cn-embassy-de",
+        "cn-embassy-jp",
+        "cn-embassy-gb",
+        "cn-un-mission-new-york",
+        "cn-un-mission-geneva",
+    }
+    needing = {
+        mission.id
+        for mission in library.missions.values()
+        if any(need.field == "email" for need in mission.needs)
+    }
+    assert needing == hidden_2023
+
+
+def test_template_letter_to_wang_yi_declares_its_placeholders(library: Library) -> None:
+    letter = library.letters["wang-yi-template-2023"]
+    assert [placeholder.token for placeholder in letter.placeholders] == ["[Name]", "[City/Region]"]
+    assert letter.body["en"][0] == "Dear Minister Wang Yi,"
+
+
+def test_2012_sample_letter_keeps_its_three_optional_paragraphs(library: Library) -> None:
+    letter = library.letters["nkfc-sample-letter-2012"]
+    optional = [not isinstance(item, str) and item.optional for item in letter.body["en"]]
+    assert optional.count(True) == 3
+
+
+def test_2015_petition_encloses_justice_kirbys_letter(library: Library) -> None:
+    letter = library.letters["snkrd-2015-petition-letter"]
+    assert [enclosure.letter for enclosure in letter.enclosures] == ["kirby-letter-2013"]
+    assert library.letters["kirby-letter-2013"].addressees[0].mission == "cn-un-mission-geneva"
+
+
+def test_save_north_korean_refugees_day_recurs_every_24_september(library: Library) -> None:
+    recurrence = library.campaigns["save-north-korean-refugees-day"].recurrence
+    assert recurrence is not None
+    assert (recurrence.month, recurrence.day) == (9, 24)
+
+
+def test_fellows_events_have_time_zones_and_venues(library: Library) -> None:
+    events = library.campaigns["link-advocacy-fellows-2024"].events
+    assert len(events) == 9
+    for event in events:
+        assert event.timezone is not None
+        assert event.start is not None and event.start.startswith("2024-")

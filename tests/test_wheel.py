@@ -1,0 +1,130 @@
+"""The built package: wheel and sdist carry the data and schemas; the installed wheel works alone.
+
+The wheel is built with ``python -m build`` and installed into a fresh virtual environment; the
+example script then runs from a folder outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from coalition_kit.bundle import data_digest
+from conftest import DATA, REPO
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    environment = tmp_path_factory.mktemp("venv")
+    venv.create(environment, with_pip=True)
+    python = environment / "bin" / "python"
+    wheel = next(dist.glob("*.whl"))
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return python
+
+
+def test_wheel_carries_data_schemas_and_a_fresh_bundle(dist: Path) -> None:
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as wheel:
+        names = set(wheel.namelist())
+        bundle = json.loads(wheel.read("coalition_kit/_bundle.json"))
+    for path in DATA.glob("*/*.yaml"):
+        assert f"coalition_kit/_data/{path.relative_to(DATA).as_posix()}" in names
+    for schema in (REPO / "schemas").glob("*.json"):
+        assert f"coalition_kit/_schemas/{schema.name}" in names
+    assert "coalition_kit/py.typed" in names
+    assert bundle["source_digest"] == data_digest(DATA), "the prebuilt data is stale"
+
+
+def test_sdist_carries_data_and_schemas(dist: Path) -> None:
+    with tarfile.open(next(dist.glob("*.tar.gz"))) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert {
+        "data/missions/cn-embassy-ca.yaml",
+        "schemas/mission.schema.json",
+        "hatch_build.py",
+    } <= names
+
+
+def test_installed_wheel_answers_the_canada_question_from_elsewhere(
+    installed: Path, tmp_path: Path
+) -> None:
+    script = tmp_path / "where_to_write.py"
+    shutil.copy(REPO / "examples" / "where_to_write.py", script)
+    completed = subprocess.run(
+        [str(installed), str(script), "Canada", "Jane Doe", "Toronto"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    lines = completed.stdout.splitlines()
+    assert "  - Embassy of China in Canada [cn-embassy-ca]" in lines
+    assert "  - Chinese mission to the UN in Geneva [cn-un-mission-geneva]" in lines
+    assert "Dear Minister Wang Yi," in lines
+    assert lines[lines.index("Sincerely,") + 1 : lines.index("Sincerely,") + 3] == [
+        "Jane Doe",
+        "Toronto",
+    ]
+
+
+def test_installed_load_reads_the_prebuilt_form_without_yaml(
+    installed: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import sys, coalition_kit\n"
+        "assert 'yaml' not in sys.modules and 'pydantic' not in sys.modules\n"
+        "library = coalition_kit.load()\n"
+        "print(len(library.organizations), len(library.missions), 'yaml' in sys.modules)\n"
+    )
+    completed = subprocess.run(
+        [str(installed), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.split() == [
+        str(len(list(DATA.glob("organizations/*.yaml")))),
+        str(len(list(DATA.glob("missions/*.yaml")))),
+        "False",
+    ]
+
+
+def test_installed_command_validates_its_own_data(installed: Path, tmp_path: Path) -> None:
+    script = installed.with_name("coalition-kit")
+    packaged = subprocess.run(
+        [str(installed), "-c", "import coalition_kit.library as l; print(l.default_data_path())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    completed = subprocess.run(
+        [str(script), "validate", packaged],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout

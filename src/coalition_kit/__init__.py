@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from coalition_kit._version import __version__
 
 if TYPE_CHECKING:
-    from coalition_kit.library import Library, load
+    from coalition_kit.library import Library, UnknownIdError, WritePlan, load
     from coalition_kit.models import Campaign, Letter, Mission, Organization
     from coalition_kit.problems import DataValidationError, Problem, Report
+    from coalition_kit.render import mailto, render_letter
     from coalition_kit.validation import validate
 
 __all__ = [
@@ -31,8 +32,12 @@ __all__ = [
     "Organization",
     "Problem",
     "Report",
+    "UnknownIdError",
+    "WritePlan",
     "__version__",
     "load",
+    "mailto",
+    "render_letter",
     "validate",
 ]
 
@@ -45,7 +50,11 @@ _LAZY = {
     "Organization": "coalition_kit.models",
     "Problem": "coalition_kit.problems",
     "Report": "coalition_kit.problems",
+    "UnknownIdError": "coalition_kit.library",
+    "WritePlan": "coalition_kit.library",
     "load": "coalition_kit.library",
+    "mailto": "coalition_kit.render",
+    "render_letter": "coalition_kit.render",
     "validate": "coalition_kit.validation",
 }
 

@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from coalition_kit.codes import Code
-from coalition_kit.models import KINDS, Kind, Model
+from coalition_kit.models import (
+    KINDS,
+    AnyEntity,
+    Campaign,
+    Kind,
+    Letter,
+    Mission,
+    Model,
+    Organization,
+)
 from coalition_kit.problems import Problem
 from coalition_kit.yamlio import Document, NodePath
 
@@ -63,3 +72,9 @@ class Dataset:
         for entity in self.entities:
             if isinstance(entity.model, model_type):
                 yield entity, entity.model
+
+    def models(self) -> Iterator[AnyEntity]:
+        """Yield the model of every file that validated, in file order."""
+        for entity in self.entities:
+            if isinstance(entity.model, Organization | Letter | Campaign | Mission):
+                yield entity.model

@@ -1,17 +1,47 @@
-"""The validated library: every entity by kind and id, loaded from a data tree."""
+"""The validated library: every entity by kind and id, the links between them, and queries.
+
+``load()`` returns a ``Library``. Lookups of unknown ids raise ``UnknownIdError`` with the closest
+ids; the links a file states one way (a letter's signatories) can be followed both ways
+(an organization's letters).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import os
-from collections.abc import Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
+from typing import Generic, TypeVar
 
-from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Model, Organization
-from coalition_kit.validation import validate_tree
+from coalition_kit.calendar_dates import next_occurrence
+from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
+from coalition_kit.models.campaign import (
+    CampaignStatus,
+    Channel,
+    Event,
+    PetitionAction,
+    WriteAction,
+)
+from coalition_kit.models.mission import MissionKind
 
-__all__ = ["Library", "default_data_path", "load"]
+__all__ = [
+    "EntityMap",
+    "Library",
+    "UnknownIdError",
+    "WritePlan",
+    "campaign_letter_ids",
+    "campaign_mission_ids",
+    "default_data_path",
+    "load",
+    "resolve_country",
+]
+
+E = TypeVar("E", Organization, Letter, Campaign, Mission)
+KIND_NAMES = ("organizations", "letters", "campaigns", "missions")
 
 
 def default_data_path() -> Path:
@@ -22,63 +52,402 @@ def default_data_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def _by_id(models: list[Any]) -> Mapping[str, Any]:
-    return MappingProxyType({model.id: model for model in sorted(models, key=lambda m: m.id)})
+class UnknownIdError(KeyError):
+    """No entity of a kind has the id asked for; the message names the closest ids."""
+
+    def __init__(self, kind: str, entity_id: str, known: Iterable[str]) -> None:
+        """Record the kind, the id and the close matches among ``known``."""
+        self.kind = kind
+        self.entity_id = entity_id
+        self.close_matches = difflib.get_close_matches(entity_id, sorted(known), n=3, cutoff=0.6)
+        super().__init__(entity_id)
+
+    def __str__(self) -> str:
+        """Say what is missing and what might have been meant."""
+        hint = ""
+        if self.close_matches:
+            hint = "; did you mean " + " or ".join(f"'{m}'" for m in self.close_matches) + "?"
+        return f"no {self.kind} has the id '{self.entity_id}'{hint}"
+
+
+class EntityMap(Mapping[str, E], Generic[E]):
+    """A read-only mapping from id to entity, sorted by id, with helpful errors for unknown ids."""
+
+    def __init__(self, kind: str, entities: Iterable[E]) -> None:
+        """Index ``entities`` of ``kind`` (singular, for messages) by id."""
+        self.kind = kind
+        self._by_id: dict[str, E] = {
+            entity.id: entity for entity in sorted(entities, key=lambda e: e.id)
+        }
+
+    def __getitem__(self, entity_id: str) -> E:
+        """Return the entity with ``entity_id``; raise ``UnknownIdError`` if there is none."""
+        try:
+            return self._by_id[entity_id]
+        except KeyError:
+            raise UnknownIdError(self.kind, entity_id, self._by_id) from None
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the ids in order."""
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        """Return the number of entities."""
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        """Show the kind and the number of entities."""
+        return f"<{len(self)} {self.kind}s>"
+
+
+def resolve_country(country: str) -> str:
+    """Return the ISO 3166-1 alpha-2 code for a code or an English name ('CA', 'Canada').
+
+    Raises:
+        ValueError: When no country has that code or name.
+    """
+    import pycountry
+
+    if len(country) == 2 and pycountry.countries.get(alpha_2=country.upper()):
+        return country.upper()
+    try:
+        return str(pycountry.countries.lookup(country).alpha_2)
+    except LookupError:
+        raise ValueError(
+            f"'{country}' is not a country code or name; use an ISO 3166-1 code such as 'CA'"
+        ) from None
+
+
+@dataclass(frozen=True)
+class WritePlan:
+    """The answer to "I live in COUNTRY: whom do I write to for this campaign, with what letter?".
+
+    Attributes:
+        campaign: The campaign.
+        country: The reader's country (ISO 3166-1 alpha-2).
+        local_missions: The open missions of the campaign's target state in the reader's country.
+        shared_missions: The open missions every reader is asked to write to (missions to the UN).
+        letter: The letter to send, if the campaign has one.
+        channels: How to send it: e-mail, fax, post.
+    """
+
+    campaign: Campaign
+    country: str
+    local_missions: list[Mission]
+    shared_missions: list[Mission]
+    letter: Letter | None
+    channels: list[Channel] = field(default_factory=list)
+
+    @property
+    def missions(self) -> list[Mission]:
+        """The missions to write to: the local ones first, then the shared ones."""
+        return self.local_missions + self.shared_missions
+
+    @property
+    def email_addresses(self) -> list[str]:
+        """The e-mail addresses of the missions, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for mission in self.missions:
+            for contact in mission.contact_points:
+                if contact.kind == "email":
+                    seen.setdefault(contact.value, None)
+        return list(seen)
+
+
+@dataclass
+class _Links:
+    """The reverse links of a library, built once on first use."""
+
+    letters_by_signatory: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    campaigns_by_organization: dict[str, list[str]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    campaigns_by_letter: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    campaigns_by_mission: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def campaign_letter_ids(campaign: Campaign) -> list[str]:
+    """Return the ids of the letters a campaign uses, in order, without repeats."""
+    ids = list(campaign.letters)
+    for action in campaign.calls_to_action:
+        if isinstance(action, WriteAction | PetitionAction) and action.letter:
+            ids.append(action.letter)
+    return list(dict.fromkeys(ids))
+
+
+def campaign_mission_ids(campaign: Campaign) -> list[str]:
+    """Return the ids of the missions a campaign names: targets, write-to lists and venues."""
+    ids = list(campaign.targets.missions) if campaign.targets else []
+    for action in campaign.calls_to_action:
+        if isinstance(action, WriteAction):
+            ids.extend(action.missions)
+    ids.extend(
+        event.venue.mission for event in campaign.events if event.venue and event.venue.mission
+    )
+    return list(dict.fromkeys(ids))
 
 
 class Library(Mapping[str, Mapping[str, AnyEntity]]):
-    """Every organization, letter, campaign and mission, each a read-only mapping from id to model.
+    """Every organization, letter, campaign and mission, with lookups, reverse links and queries.
 
     A ``Library`` is also a mapping from kind name (``"organizations"``, ``"letters"``,
-    ``"campaigns"``, ``"missions"``) to those mappings.
+    ``"campaigns"``, ``"missions"``) to the entities of that kind by id.
     """
 
     def __init__(
         self,
-        organizations: list[Organization],
-        letters: list[Letter],
-        campaigns: list[Campaign],
-        missions: list[Mission],
+        organizations: Iterable[Organization] = (),
+        letters: Iterable[Letter] = (),
+        campaigns: Iterable[Campaign] = (),
+        missions: Iterable[Mission] = (),
     ) -> None:
         """Build a library from validated models."""
-        self.organizations: Mapping[str, Organization] = _by_id(organizations)
-        self.letters: Mapping[str, Letter] = _by_id(letters)
-        self.campaigns: Mapping[str, Campaign] = _by_id(campaigns)
-        self.missions: Mapping[str, Mission] = _by_id(missions)
+        self.organizations: EntityMap[Organization] = EntityMap("organization", organizations)
+        self.letters: EntityMap[Letter] = EntityMap("letter", letters)
+        self.campaigns: EntityMap[Campaign] = EntityMap("campaign", campaigns)
+        self.missions: EntityMap[Mission] = EntityMap("mission", missions)
 
     def __getitem__(self, kind: str) -> Mapping[str, AnyEntity]:
         """Return the entities of ``kind`` (a folder name such as ``"missions"``) by id."""
-        if kind not in _KIND_ATTRIBUTES:
-            raise KeyError(f"no kind {kind!r}; the kinds are {', '.join(_KIND_ATTRIBUTES)}")
+        if kind not in KIND_NAMES:
+            raise KeyError(f"no kind {kind!r}; the kinds are {', '.join(KIND_NAMES)}")
         mapping: Mapping[str, AnyEntity] = getattr(self, kind)
         return mapping
 
     def __iter__(self) -> Iterator[str]:
         """Iterate over the kind names."""
-        return iter(_KIND_ATTRIBUTES)
+        return iter(KIND_NAMES)
 
     def __len__(self) -> int:
         """Return the number of kinds."""
-        return len(_KIND_ATTRIBUTES)
+        return len(KIND_NAMES)
 
     def __repr__(self) -> str:
         """Summarise the library by counts."""
-        counts = ", ".join(f"{len(self[kind])} {kind}" for kind in _KIND_ATTRIBUTES)
+        counts = ", ".join(f"{len(self[kind])} {kind}" for kind in KIND_NAMES)
         return f"<Library {counts}>"
 
+    # Lookups by id.
 
-_KIND_ATTRIBUTES = ("organizations", "letters", "campaigns", "missions")
+    def organization(self, organization_id: str) -> Organization:
+        """Return the organization with ``organization_id`` (``UnknownIdError`` if none)."""
+        return self.organizations[organization_id]
+
+    def letter(self, letter_id: str) -> Letter:
+        """Return the letter with ``letter_id`` (``UnknownIdError`` if none)."""
+        return self.letters[letter_id]
+
+    def campaign(self, campaign_id: str) -> Campaign:
+        """Return the campaign with ``campaign_id`` (``UnknownIdError`` if none)."""
+        return self.campaigns[campaign_id]
+
+    def mission(self, mission_id: str) -> Mission:
+        """Return the mission with ``mission_id`` (``UnknownIdError`` if none)."""
+        return self.missions[mission_id]
+
+    # Reverse links.
+
+    @cached_property
+    def _links(self) -> _Links:
+        links = _Links()
+        for letter in self.letters.values():
+            for signatory in letter.signatories:
+                if signatory.organization:
+                    links.letters_by_signatory[signatory.organization].append(letter.id)
+        for campaign in self.campaigns.values():
+            organizers = list(campaign.organizers)
+            organizers += [org for event in campaign.events for org in event.organizers]
+            for organization_id in dict.fromkeys(organizers):
+                links.campaigns_by_organization[organization_id].append(campaign.id)
+            for letter_id in campaign_letter_ids(campaign):
+                links.campaigns_by_letter[letter_id].append(campaign.id)
+            for mission_id in self._campaign_missions(campaign):
+                links.campaigns_by_mission[mission_id].append(campaign.id)
+        return links
+
+    def _campaign_missions(self, campaign: Campaign) -> list[str]:
+        ids = campaign_mission_ids(campaign)
+        if campaign.targets and campaign.targets.sending_state:
+            state = campaign.targets.sending_state
+            ids += [m.id for m in self.missions.values() if m.sending_state == state and m.is_open]
+        return [mission_id for mission_id in dict.fromkeys(ids) if mission_id in self.missions]
+
+    def letters_signed_by(self, organization_id: str) -> list[Letter]:
+        """Return the letters ``organization_id`` signed, in id order."""
+        self.organizations[organization_id]
+        return [self.letters[i] for i in self._links.letters_by_signatory.get(organization_id, [])]
+
+    def campaigns_of(self, organization_id: str) -> list[Campaign]:
+        """Return the campaigns ``organization_id`` organizes, or runs an event of."""
+        self.organizations[organization_id]
+        ids = self._links.campaigns_by_organization.get(organization_id, [])
+        return [self.campaigns[i] for i in ids]
+
+    def campaigns_using(self, letter_id: str) -> list[Campaign]:
+        """Return the campaigns that use the letter ``letter_id``."""
+        self.letters[letter_id]
+        return [self.campaigns[i] for i in self._links.campaigns_by_letter.get(letter_id, [])]
+
+    def campaigns_targeting(self, mission_id: str) -> list[Campaign]:
+        """Return the campaigns that ask supporters to contact ``mission_id``, or meet at it.
+
+        A campaign that targets a state's missions where the reader lives targets every open
+        mission of that state.
+        """
+        self.missions[mission_id]
+        return [self.campaigns[i] for i in self._links.campaigns_by_mission.get(mission_id, [])]
+
+    def campaign_letters(self, campaign_id: str) -> list[Letter]:
+        """Return the letters a campaign uses, in the order it names them."""
+        campaign = self.campaigns[campaign_id]
+        return [self.letters[i] for i in campaign_letter_ids(campaign) if i in self.letters]
+
+    def campaign_events(self, campaign_id: str) -> list[Event]:
+        """Return a campaign's events, as listed."""
+        return list(self.campaigns[campaign_id].events)
+
+    def campaign_targets(self, campaign_id: str) -> list[Mission | Organization]:
+        """Return the missions and organizations a campaign names as targets."""
+        campaign = self.campaigns[campaign_id]
+        missions: list[Mission | Organization] = [
+            self.missions[i] for i in campaign_mission_ids(campaign) if i in self.missions
+        ]
+        organizations = campaign.targets.organizations if campaign.targets else []
+        return missions + [self.organizations[i] for i in organizations if i in self.organizations]
+
+    # Filters.
+
+    def find_missions(
+        self,
+        *,
+        sending_state: str | None = None,
+        host_country: str | None = None,
+        kind: MissionKind | str | None = None,
+        is_open: bool | None = None,
+    ) -> list[Mission]:
+        """Return the missions that match every criterion given, in id order."""
+        wanted_kind = MissionKind(kind) if kind is not None else None
+        sending = resolve_country(sending_state) if sending_state else None
+        host = resolve_country(host_country) if host_country else None
+        return [
+            mission
+            for mission in self.missions.values()
+            if (sending is None or mission.sending_state == sending)
+            and (host is None or mission.host_country == host)
+            and (wanted_kind is None or mission.kind is wanted_kind)
+            and (is_open is None or mission.is_open is is_open)
+        ]
+
+    def find_letters(
+        self, *, signatory: str | None = None, language: str | None = None
+    ) -> list[Letter]:
+        """Return the letters signed by ``signatory`` and available in ``language``, in id order."""
+        letters = self.letters_signed_by(signatory) if signatory else list(self.letters.values())
+        return [letter for letter in letters if language is None or language in letter.body]
+
+    def active_campaigns(self, on: dt.date | None = None) -> list[Campaign]:
+        """Return the campaigns running on ``on`` (today by default).
+
+        A campaign runs between its start and end when it has them, and is never running once
+        its status is ended.
+        """
+        day = on or dt.date.today()
+        return [
+            campaign
+            for campaign in self.campaigns.values()
+            if campaign.status is not CampaignStatus.ENDED
+            and (campaign.start is None or campaign.start <= day)
+            and (campaign.end is None or day <= campaign.end)
+        ]
+
+    def next_day_of(self, campaign_id: str, after: dt.date | None = None) -> dt.date | None:
+        """Return the next date of a campaign's recurring day, on or after ``after`` (today).
+
+        Returns None for a campaign that does not recur.
+        """
+        recurrence = self.campaigns[campaign_id].recurrence
+        if recurrence is None:
+            return None
+        return next_occurrence(recurrence, after or dt.date.today())
+
+    # The reader's question.
+
+    def where_to_write(
+        self, campaign_id: str, country: str, *, language: str | None = None
+    ) -> WritePlan:
+        """Answer "I live in ``country``: which missions do I write to, with which letter?".
+
+        The answer is the open missions of the campaign's target state in the reader's country
+        (embassy first), then the open missions every reader is asked to write to, such as the
+        missions to the UN, and the campaign's letter (in ``language`` if it has it).
+
+        Raises:
+            UnknownIdError: No campaign has ``campaign_id``.
+            ValueError: ``country`` is neither a country code nor a country name.
+        """
+        campaign = self.campaigns[campaign_id]
+        code = resolve_country(country)
+        state = campaign.targets.sending_state if campaign.targets else None
+        local = []
+        if state:
+            local = [
+                mission
+                for mission in self.find_missions(
+                    sending_state=state, host_country=code, is_open=True
+                )
+                if mission.kind is not MissionKind.PERMANENT_MISSION
+            ]
+            local.sort(key=lambda m: (m.kind is not MissionKind.EMBASSY, m.city or "", m.id))
+        shared_ids = campaign.targets.missions if campaign.targets else []
+        shared = [
+            self.missions[i]
+            for i in shared_ids
+            if i in self.missions and self.missions[i].is_open and self.missions[i] not in local
+        ]
+        write = next((a for a in campaign.calls_to_action if isinstance(a, WriteAction)), None)
+        letter_ids = [write.letter] if write and write.letter else campaign_letter_ids(campaign)
+        letters = [self.letters[i] for i in letter_ids if i in self.letters]
+        if language:
+            letters = [letter for letter in letters if language in letter.body] or letters
+        return WritePlan(
+            campaign=campaign,
+            country=code,
+            local_missions=local,
+            shared_missions=shared,
+            letter=letters[0] if letters else None,
+            channels=list(write.channels) if write else [],
+        )
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Library:
-    """Load and validate the data tree at ``path`` (the bundled data by default).
+    """Load the library: the bundled data by default, or the data tree at ``path``.
+
+    The installed package carries a prebuilt form of its data, checked when the package was
+    built, so loading it parses no YAML. A ``path`` is validated in full.
 
     Raises:
-        DataValidationError: When the data has problems; it carries every one of them.
+        DataValidationError: When the data at ``path`` has problems; it carries every one.
     """
-    validation = validate_tree(default_data_path() if path is None else path)
+    if path is None:
+        from coalition_kit.bundle import bundled_library
+
+        prebuilt = bundled_library()
+        if prebuilt is not None:
+            return prebuilt
+        path = default_data_path()
+    from coalition_kit.validation import validate_tree
+
+    validation = validate_tree(path)
     validation.report.raise_for_problems()
-    models: dict[type[Model], list[Any]] = {Organization: [], Letter: [], Campaign: [], Mission: []}
-    for _entity, model in validation.dataset.valid(Model):
-        models[type(model)].append(model)
-    return Library(models[Organization], models[Letter], models[Campaign], models[Mission])
+    return library_from_models(validation.dataset.models())
+
+
+def library_from_models(models: Iterable[AnyEntity]) -> Library:
+    """Sort validated models into a ``Library`` by their kind."""
+    entities = list(models)
+    return Library(
+        organizations=[m for m in entities if isinstance(m, Organization)],
+        letters=[m for m in entities if isinstance(m, Letter)],
+        campaigns=[m for m in entities if isinstance(m, Campaign)],
+        missions=[m for m in entities if isinstance(m, Mission)],
+    )

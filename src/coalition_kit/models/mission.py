@@ -23,7 +23,7 @@ from coalition_kit.models.shared import (
     Sources,
 )
 
-__all__ = ["Mission", "MissionKind", "MissionState", "MissionStatus", "Need"]
+__all__ = ["Mission", "MissionKind", "MissionState", "MissionStatus", "Need", "country_name"]
 
 
 class MissionKind(StrEnum):
@@ -141,3 +141,32 @@ class Mission(Model):
     def is_open(self) -> bool:
         """True when the mission's state is open."""
         return self.status.state is MissionState.OPEN
+
+    @property
+    def display_name(self) -> str:
+        """The name as the source writes it, or one made from the kind, state and place."""
+        if self.name:
+            return self.name
+        place = self.city or country_name(self.host_country)
+        kind = _KIND_NAMES[self.kind]
+        return f"{kind} of {country_name(self.sending_state)} in {place}"
+
+
+_KIND_NAMES = {
+    MissionKind.EMBASSY: "Embassy",
+    MissionKind.CONSULATE_GENERAL: "Consulate-General",
+    MissionKind.CONSULATE: "Consulate",
+    MissionKind.PERMANENT_MISSION: "Permanent Mission",
+    MissionKind.REPRESENTATIVE_OFFICE: "Representative Office",
+    MissionKind.OTHER: "Mission",
+}
+
+
+def country_name(code: str) -> str:
+    """Return the common English name of an ISO 3166-1 alpha-2 country code: 'South Korea'."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)

@@ -1,0 +1,133 @@
+"""The Library API: lookups, reverse links, filters, and the reader's question."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import coalition_kit
+from coalition_kit.library import Library, UnknownIdError
+from coalition_kit.models.mission import MissionKind
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return coalition_kit.load(DATA)
+
+
+def test_unknown_id_error_names_close_matches(library: Library) -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        library.mission("cn-embassy-canada")
+    assert str(caught.value).startswith(
+        "no mission has the id 'cn-embassy-canada'; did you mean 'cn-embassy-ca' or "
+    )
+    assert caught.value.close_matches[0] == "cn-embassy-ca"
+    with pytest.raises(KeyError):
+        library.organizations["liberty-in-north-kore"]
+    with pytest.raises(UnknownIdError, match=r"no letter has the id 'nope'$"):
+        library.letter("nope")
+
+
+def test_reverse_links_from_organization_to_letters_and_campaigns(library: Library) -> None:
+    letters = {letter.id for letter in library.letters_signed_by("liberty-in-north-korea")}
+    assert letters == {"joint-letter-biden-2023", "open-letter-xi-2023"}
+    campaigns = {campaign.id for campaign in library.campaigns_of("liberty-in-north-korea")}
+    assert campaigns == {"link-urgent-call-2023", "link-advocacy-fellows-2024"}
+    assert {c.id for c in library.campaigns_of("north-korea-freedom-network")} == {
+        "save-north-korean-refugees-day"
+    }
+
+
+def test_campaign_letters_events_and_targets(library: Library) -> None:
+    assert [letter.id for letter in library.campaign_letters("save-north-korean-refugees-day")] == [
+        "snkrd-2015-petition-letter",
+        "kirby-letter-2013",
+    ]
+    assert len(library.campaign_events("save-north-korean-refugees-day")) == 23
+    targets = {target.id for target in library.campaign_targets("link-urgent-call-2023")}
+    assert {"cn-un-mission-geneva", "cn-embassy-ca", "chinese-foreign-ministry"} <= targets
+    assert [c.id for c in library.campaigns_using("wang-yi-template-2023")] == [
+        "link-urgent-call-2023"
+    ]
+
+
+def test_a_missions_campaigns(library: Library) -> None:
+    campaigns = {campaign.id for campaign in library.campaigns_targeting("cn-embassy-ca")}
+    assert campaigns == {
+        "link-urgent-call-2023",
+        "nkfc-appeal-2012",
+        "save-north-korean-refugees-day",
+    }
+    houston = {campaign.id for campaign in library.campaigns_targeting("cn-consulate-us-houston")}
+    assert houston == {"nkfc-appeal-2012"}
+
+
+def test_mission_filters(library: Library) -> None:
+    closed = library.find_missions(is_open=False)
+    assert [mission.id for mission in closed] == ["cn-consulate-us-houston"]
+    in_us = library.find_missions(host_country="United States", kind=MissionKind.PERMANENT_MISSION)
+    assert [mission.id for mission in in_us] == ["cn-un-mission-new-york"]
+    assert len(library.find_missions(sending_state="CN", host_country="US", is_open=True)) == 6
+    with pytest.raises(ValueError, match="not a country code or name"):
+        library.find_missions(host_country="Atlantis")
+
+
+def test_letter_filters(library: Library) -> None:
+    assert [letter.id for letter in library.find_letters(signatory="pscore")] == [
+        "joint-letter-biden-2023"
+    ]
+    english = {letter.id for letter in library.find_letters(language="en")}
+    assert "wang-yi-template-2023" in english and "kirby-letter-2013" not in english
+    assert library.find_letters(language="ko") == []
+
+
+def test_active_campaigns_and_the_next_yearly_day(library: Library) -> None:
+    active = {campaign.id for campaign in library.active_campaigns(dt.date(2024, 1, 1))}
+    assert "link-advocacy-fellows-2024" not in active  # ended
+    assert "link-urgent-call-2023" in active
+    assert "link-urgent-call-2023" not in {
+        c.id for c in library.active_campaigns(dt.date(2023, 1, 1))
+    }
+    day = "save-north-korean-refugees-day"
+    assert library.next_day_of(day, dt.date(2026, 11, 23)) == dt.date(2027, 9, 24)
+    assert library.next_day_of(day, dt.date(2026, 9, 24)) == dt.date(2026, 9, 24)
+    assert library.next_day_of("link-urgent-call-2023") is None
+
+
+def test_the_canada_question(library: Library) -> None:
+    plan = library.where_to_write("link-urgent-call-2023", "Canada")
+    assert plan.country == "CA"
+    assert [mission.id for mission in plan.missions] == [
+        "cn-embassy-ca",
+        "cn-un-mission-new-york",
+        "cn-un-mission-geneva",
+    ]
+    assert plan.letter is not None and plan.letter.id == "wang-yi-template-2023"
+    assert [channel.value for channel in plan.channels] == ["email"]
+
+
+def test_the_us_answer_lists_the_embassy_first_and_skips_the_closed_consulate(
+    library: Library,
+) -> None:
+    plan = library.where_to_write("nkfc-appeal-2012", "US")
+    ids = [mission.id for mission in plan.missions]
+    assert ids[0] == "cn-embassy-us"
+    assert "cn-consulate-us-houston" not in ids
+    assert "cn-un-mission-new-york" not in ids  # not a target of this campaign
+    assert plan.email_addresses == [
+        "WEBMASTER@CHINA-EMBASSY.ORG",
+        "chinaembpress_us@mfa.gov.cn",
+        "webmaster@chinaconsulatela.org",
+        "chinaconsul_san_us@mfa.gov.cn",
+    ]
+
+
+def test_a_country_without_recorded_missions_still_gets_the_shared_ones(library: Library) -> None:
+    plan = library.where_to_write("link-urgent-call-2023", "BR")
+    assert plan.local_missions == []
+    assert [m.id for m in plan.shared_missions] == [
+        "cn-un-mission-new-york",
+        "cn-un-mission-geneva",
+    ]

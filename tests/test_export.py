@@ -1,0 +1,160 @@
+"""Every export, read back with the standard tool for its format and compared with the library."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import cast
+
+import icalendar
+import pytest
+import vobject
+
+import coalition_kit
+from coalition_kit.export import (
+    export_csv,
+    export_ics,
+    export_json,
+    export_sqlite,
+    export_vcard,
+    to_csv,
+    to_ics,
+    to_json,
+    to_vcard,
+)
+from coalition_kit.library import Library
+from coalition_kit.models import KINDS
+from conftest import DATA
+
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return coalition_kit.load(DATA)
+
+
+def test_json_bundle_round_trips_every_entity(library: Library) -> None:
+    bundle = json.loads(to_json(library))
+    assert bundle["format"] == 1
+    for kind in KINDS:
+        entities = bundle[kind.folder]
+        assert [entity["id"] for entity in entities] == sorted(library[kind.folder])
+        for entity in entities:
+            assert kind.model.model_validate(entity) == library[kind.folder][entity["id"]]
+    assert to_json(library) == to_json(coalition_kit.load(DATA)), "the order must be stable"
+
+
+def test_csv_per_kind_reads_back(library: Library) -> None:
+    files = to_csv(library)
+    assert set(files) == {f"{kind.folder}.csv" for kind in KINDS}
+    missions = list(csv.DictReader(io.StringIO(files["missions.csv"])))
+    assert [row["id"] for row in missions] == sorted(library.missions)
+    houston = next(row for row in missions if row["id"] == "cn-consulate-us-houston")
+    assert houston["sending_state"] == "CN" and houston["city"] == "Houston"
+    assert json.loads(houston["status"])["state"] == "closed"
+    assert json.loads(houston["contact_points"])[0]["value"] == "+17135213064"
+    organizations = list(csv.DictReader(io.StringIO(files["organizations.csv"])))
+    for row in organizations:
+        model = library.organizations[row["id"]]
+        assert row["name"] == model.name
+        assert json.loads(row["sources"]) == [s.model_dump(mode="json") for s in model.sources]
+
+
+def test_sqlite_has_tables_links_and_foreign_keys(library: Library, tmp_path: Path) -> None:
+    path = export_sqlite(library, tmp_path / "coalition.db")
+    connection = sqlite3.connect(path)
+
+    def count(table: str) -> int:
+        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    for kind in KINDS:
+        assert count(kind.folder) == len(library[kind.folder])
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    signatories = connection.execute(
+        "SELECT organization_id FROM letter_signatories WHERE letter_id = ? ORDER BY position",
+        ("joint-letter-biden-2023",),
+    ).fetchall()
+    assert [row[0] for row in signatories] == [
+        s.organization for s in library.letters["joint-letter-biden-2023"].signatories
+    ]
+    assert count("events") == sum(len(c.events) for c in library.campaigns.values())
+    state = connection.execute(
+        "SELECT json_extract(status, '$.state') FROM missions WHERE id = 'cn-consulate-us-houston'"
+    ).fetchone()[0]
+    assert state == "closed"
+    faxes = connection.execute(
+        "SELECT value, display FROM contact_points WHERE owner_id = 'cn-embassy-us' AND kind = 'fax'"
+    ).fetchall()
+    assert faxes == [("+12024952138", "1-202-495-2138")]
+    references = connection.execute("PRAGMA foreign_key_list(letter_signatories)").fetchall()
+    assert {row[2] for row in references} == {"letters", "organizations"}
+
+
+def test_icalendar_events_and_yearly_day(library: Library) -> None:
+    calendar = icalendar.Calendar.from_ical(to_ics(library, stamp=STAMP))
+    events = {str(event["uid"]): event for event in calendar.walk("VEVENT")}
+    talk = events["link-advocacy-fellows-2024.new-haven-2024-04-22@coalition-kit"]
+    start = talk.decoded("dtstart")
+    assert start == dt.datetime(2024, 4, 22, 13, 30, tzinfo=start.tzinfo)
+    assert start.utcoffset() == dt.timedelta(hours=-4)
+    assert "53 Wall St" in str(talk["location"])
+    day = events["save-north-korean-refugees-day@coalition-kit"]
+    assert day.decoded("dtstart") == dt.date(2015, 9, 24)
+    rrule = cast(icalendar.vRecur, day["rrule"])
+    assert rrule["FREQ"] == ["YEARLY"] and rrule["BYMONTH"] == [9] and rrule["BYMONTHDAY"] == [24]
+    vigil = events["save-north-korean-refugees-day.washington-vigil-2015@coalition-kit"]
+    assert "Chinese Embassy (Washington, DC)" in str(vigil["location"])
+    dated = sum(1 for c in library.campaigns.values() for e in c.events if e.start)
+    yearly = sum(1 for c in library.campaigns.values() if c.recurrence)
+    assert len(events) == dated + yearly
+    assert {str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")} >= {
+        "America/New_York",
+        "America/Chicago",
+    }
+
+
+def test_vcard_of_open_missions(library: Library) -> None:
+    cards = list(vobject.readComponents(to_vcard(library)))
+    assert len(cards) == len(library.find_missions(is_open=True))
+    embassy = next(card for card in cards if card.uid.value == "cn-embassy-us@coalition-kit")
+    assert embassy.fn.value == "Chinese Embassy (Washington, DC)"
+    assert [email.value for email in embassy.contents["email"]] == [
+        "WEBMASTER@CHINA-EMBASSY.ORG",
+        "chinaembpress_us@mfa.gov.cn",
+    ]
+    assert embassy.tel.value == "+12024952138" and embassy.tel.params["TYPE"] == ["FAX"]
+    assert embassy.adr.value.code == "20008"
+    assert "cn-consulate-us-houston@coalition-kit" not in {card.uid.value for card in cards}
+    with_closed = list(vobject.readComponents(to_vcard(library, include_closed=True)))
+    assert len(with_closed) == len(library.missions)
+
+
+def test_exports_never_overwrite_unasked_and_write_atomically(
+    library: Library, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("the user's own file", encoding="utf-8")
+    for export, path in (
+        (export_json, target),
+        (export_ics, target),
+        (export_vcard, target),
+        (export_sqlite, target),
+    ):
+        with pytest.raises(FileExistsError):
+            export(library, path)
+    assert target.read_text(encoding="utf-8") == "the user's own file"
+    export_json(library, target, overwrite=True)
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == 1
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "letters.csv").write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        export_csv(library, tmp_path / "csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "out.json"], (
+        "no temporary left behind"
+    )
+    assert [p.name for p in (tmp_path / "csv").iterdir()] == ["letters.csv"], "nothing written half"

@@ -40,6 +40,7 @@ class Code(StrEnum):
     YAML_DUPLICATE_KEY = "yaml-duplicate-key"
     YAML_AMBIGUOUS_VALUE = "yaml-ambiguous-value"
     YAML_KEY_NOT_STRING = "yaml-key-not-string"
+    YAML_COMMENT_IN_VALUE = "yaml-comment-in-value"
     YAML_ALIAS = "yaml-alias"
     YAML_TAG = "yaml-tag"
     YAML_TOO_DEEP = "yaml-too-deep"
@@ -165,6 +166,11 @@ CATALOGUE: dict[Code, CodeInfo] = {
         "Key is not text",
         "Field names must be text. A key such as `1:` or `null:` is read as a number or nothing; "
         "quote it or rename it.",
+    ),
+    Code.YAML_COMMENT_IN_VALUE: CodeInfo(
+        "Hashtag read as a comment",
+        "In YAML, ` #` starts a comment, so `text: Join us #FreeNK` keeps only `Join us`. "
+        "Put the whole value in quotes when the `#...` belongs to it.",
     ),
     Code.YAML_ALIAS: CodeInfo(
         "Anchor or alias",

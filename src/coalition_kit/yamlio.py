@@ -144,6 +144,8 @@ _AMBIGUOUS = re.compile(
     |=|<<                                                     # 1.1 value and merge keys
     """
 )
+# A comment that starts right after a plain value with no space after '#' is most likely a hashtag.
+_HASHTAG_COMMENT = re.compile(r"\s+(#\S.*)$")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # What YAML forbids: C0 controls but tab/newline/return, DEL, C1 controls, surrogates, non-characters.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -191,6 +193,8 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: Any = None
         self.has_root = False
+        # The file's lines, kept only when it has a comment that may follow a value on its line.
+        self.lines: list[str] | None = None
 
     def add(
         self, value: Any, location: Location, is_key_candidate: bool, raw: str | None
@@ -278,6 +282,8 @@ def load_text(text: str, path: str) -> Document:
         return document
     check_bidi = _BIDI.search(text) is not None
     builder = _Builder(document)
+    if " #" in text:
+        builder.lines = text.split("\n")
     parser = _Parser(text)
     documents = 0
     aliases_reported: set[str] = set()
@@ -375,6 +381,17 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
             raw = text
     else:
         value = text
+    if builder.lines is not None and not event.style:
+        rest = builder.lines[event.end_mark.line][event.end_mark.column :]
+        comment = _HASHTAG_COMMENT.match(rest)
+        if comment:
+            hash_column = event.end_mark.column + len(rest) - len(rest.lstrip()) + 1
+            document.problem(
+                Location(event.end_mark.line + 1, hash_column),
+                Code.YAML_COMMENT_IN_VALUE,
+                f"'{comment.group(1)}' is read as a YAML comment, not as part of the value; "
+                "put the whole value in quotes if it belongs to it",
+            )
     if check_bidi and _BIDI.search(text):
         document.problem(
             location,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -49,3 +50,27 @@ def run_cli(*arguments: str, cwd: Path | None = None) -> Completed:
 @pytest.fixture
 def update_expected(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-expected"))
+
+
+def build_site(data: Path, output: Path) -> None:
+    """Build the documentation site from ``data`` with the real ``mkdocs build --strict``."""
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    environment = {**os.environ, "COALITION_KIT_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    completed = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(output)],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the bundled data."""
+    output = tmp_path_factory.mktemp("site")
+    build_site(DATA, output)
+    return output

@@ -31,6 +31,7 @@ __all__ = [
     "UnknownValuesError",
     "check_social_post",
     "mailto",
+    "plain_text",
     "render_letter",
 ]
 
@@ -145,7 +146,8 @@ def _as_markdown(paragraph: str) -> str:
     return "\\\n".join(lines)
 
 
-def _as_text(paragraph: str) -> str:
+def plain_text(paragraph: str) -> str:
+    """Return a Markdown paragraph as plain text, its backslash escapes removed."""
     return _MARKDOWN_UNESCAPE.sub(r"\1", paragraph)
 
 
@@ -181,7 +183,7 @@ def render_letter(
     rendered = [_substitute(paragraph, by_token, markdown, missing) for paragraph in paragraphs]
     if missing:
         raise MissingValuesError(letter.id, missing)
-    shaped = [_as_markdown(text) if markdown else _as_text(text) for text in rendered]
+    shaped = [_as_markdown(text) if markdown else plain_text(text) for text in rendered]
     return "\n\n".join(shaped) + "\n"
 
 

@@ -1,0 +1,98 @@
+"""Put untrusted text from data files into pages: escaped by default, sanitised when it is Markdown.
+
+Every value a template prints is HTML-escaped and Markdown-escaped unless it is ``Markup`` made
+here: Markdown fields are rendered with markdown-it (raw HTML off) and cleaned with nh3 (Ammonia),
+and links are written only for http, https and mailto addresses.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+__all__ = ["SAFE_SCHEMES", "inline", "json_script", "link", "markdown_block", "multiline"]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The only link schemes a page may carry."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Line breaks in data text are meant (signature blocks, addresses), so they are kept as <br>.
+_RENDERER = MarkdownIt(
+    "commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}
+)
+_ALLOWED_TAGS = {
+    "p",
+    "br",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
+
+
+def inline(value: Any) -> str:
+    """Escape ``value`` for a Markdown page: no HTML, no Markdown syntax survives."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+
+
+def multiline(value: str) -> Markup:
+    """Escape text whose line breaks matter (an address as written) and keep them as ``<br>``."""
+    return Markup("<br>\n".join(inline(line) for line in value.split("\n")))
+
+
+def safe_url(url: str) -> bool:
+    """Return True when ``url`` may be a link on a page (http, https or mailto)."""
+    try:
+        return urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES
+    except ValueError:
+        return False
+
+
+def link(url: str, text: str | None = None) -> Markup:
+    """Return an HTML link to ``url``, or the escaped text alone if the scheme is not safe."""
+    label = html.escape(text if text is not None else url, quote=False)
+    if not safe_url(url):
+        return Markup(label)
+    external = "" if url.startswith("mailto:") else ' rel="nofollow noopener noreferrer"'
+    return Markup(f'<a href="{html.escape(url, quote=True)}"{external}>{label}</a>')
+
+
+def markdown_block(text: str) -> Markup:
+    """Render a Markdown field from a data file to clean HTML, as a raw HTML block of the page."""
+    rendered = _RENDERER.render(text)
+    cleaned = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="nofollow noopener noreferrer",
+    )
+    return Markup(f'\n\n<div class="ck-markdown">\n{cleaned.strip()}\n</div>\n\n')
+
+
+def json_script(element_id: str, value: Any) -> Markup:
+    """Embed ``value`` as JSON in a script element that no text inside can close or escape."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, escape)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(
+        f'\n<div hidden>\n<script type="application/json" id="{element_id}">{text}</script>\n</div>\n'
+    )

@@ -1,0 +1,197 @@
+"""The documentation site, built with the real ``mkdocs build --strict`` from the data."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+
+import coalition_kit
+from coalition_kit.codes import Code
+from coalition_kit.models import KINDS
+from coalition_kit.schemas import generate
+from conftest import DATA, EXAMPLES, REPO, build_site
+
+
+class _Links(HTMLParser):
+    """Collects the links, ids and dangerous markup of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.dangers: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        element_id = values.get("id")
+        if element_id:
+            self.ids.add(element_id)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.dangers.append(f"<{tag} {name}={value}>")
+            if name in ("href", "src", "action") and value:
+                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                    self.dangers.append(f"<{tag} {name}={value}>")
+                if name != "action":
+                    self.links.append(value)
+        if tag in ("iframe", "object", "embed", "style", "img"):
+            self.dangers.append(f"<{tag}>")
+        if tag == "script":
+            self._script_type = values.get("type") or "text/javascript"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script_type = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script_type not in (None, "application/json") and "alert(" in data:
+            self.dangers.append(f"script: {data[:60]}")
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_entity_has_its_page_at_a_stable_url(built_site: Path) -> None:
+    library = coalition_kit.load(DATA)
+    for kind in KINDS:
+        for entity_id in library[kind.folder]:
+            assert (built_site / kind.folder / entity_id / "index.html").is_file(), entity_id
+    for campaign_id in library.campaigns:
+        assert (built_site / "act" / campaign_id / "index.html").is_file()
+        assert (built_site / "campaigns" / f"{campaign_id}.ics").is_file()
+
+
+def test_no_generated_page_is_committed() -> None:
+    for folder in ("organizations", "letters", "campaigns", "missions", "act"):
+        assert not (REPO / "docs" / folder).exists()
+    assert not (REPO / "docs" / "index.md").exists()
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    broken = []
+    pages = {page: parse(page) for page in built_site.rglob("*.html")}
+    for page, parsed in pages.items():
+        base = "/" + page.relative_to(built_site).as_posix()
+        for href in parsed.links:
+            parts = urlsplit(href)
+            if href.startswith("#"):
+                if len(href) > 1 and href[1:] not in parsed.ids and not href.startswith("#__"):
+                    broken.append(f"{base} -> {href} (no anchor)")
+                continue
+            if parts.scheme or parts.netloc:
+                continue
+            path, fragment = urldefrag(href)
+            if path.startswith("/"):
+                target = built_site / unquote(path).lstrip("/")
+            else:
+                target = (built_site / Path(base).parent.relative_to("/") / unquote(path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{base} -> {href}")
+            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{base} -> {href} (no anchor)")
+    assert broken == []
+
+
+def test_links_both_ways_between_organizations_letters_and_campaigns(built_site: Path) -> None:
+    link = parse(built_site / "organizations" / "liberty-in-north-korea" / "index.html").links
+    assert "../../letters/joint-letter-biden-2023/" in link
+    assert "../../campaigns/link-urgent-call-2023/" in link
+    letter = parse(built_site / "letters" / "joint-letter-biden-2023" / "index.html").links
+    assert "../../organizations/liberty-in-north-korea/" in letter
+    campaign = parse(built_site / "campaigns" / "link-urgent-call-2023" / "index.html").links
+    assert "../../letters/wang-yi-template-2023/" in campaign
+    assert "../../organizations/liberty-in-north-korea/" in campaign
+    mission = parse(built_site / "missions" / "cn-embassy-ca" / "index.html").links
+    assert "../../campaigns/link-urgent-call-2023/" in mission
+
+
+def test_schema_reference_lists_every_field_of_every_kind(built_site: Path) -> None:
+    page = (built_site / "reference" / "schema" / "index.html").read_text(encoding="utf-8")
+    for kind in KINDS:
+        schema = generate(kind)
+        for definition in [schema, *schema.get("$defs", {}).values()]:
+            for name in definition.get("properties", {}):
+                assert f"<code>{name.replace('_', '&#95;')}</code>" in page, name
+
+
+def test_problem_codes_page_lists_every_code(built_site: Path) -> None:
+    page = (built_site / "reference" / "problem-codes" / "index.html").read_text(encoding="utf-8")
+    for code in Code:
+        assert f'id="{code.value}"' in page
+
+
+def test_api_reference_comes_from_the_docstrings(built_site: Path) -> None:
+    page = (built_site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    assert "where_to_write" in page and "Answer" in page and "render_letter" in page
+
+
+def test_data_quality_page(built_site: Path) -> None:
+    page = (built_site / "quality" / "index.html").read_text(encoding="utf-8")
+    assert "Missions without a current e-mail address (14)" in page
+    assert "Closed missions (1)" in page and "cn-consulate-us-houston" in page
+
+
+def test_downloads_are_the_exports(built_site: Path) -> None:
+    bundle = json.loads(
+        (built_site / "downloads" / "coalition-kit.json").read_text(encoding="utf-8")
+    )
+    assert len(bundle["missions"]) == len(list(DATA.glob("missions/*.yaml")))
+    assert (built_site / "downloads" / "events.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("example-site")
+    build_site(EXAMPLES / "valid", output)
+    return output
+
+
+def test_korean_names_are_displayed_with_their_language(example_site: Path) -> None:
+    page = (example_site / "organizations" / "korean-example-org" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<span lang="ko">북한인권예시연합</span>' in page
+    letter = (example_site / "letters" / "example-bilingual-template" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<div class="ck-letter" lang="ko">' in letter and "장관님께," in letter
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("hostile-site")
+    build_site(EXAMPLES / "hostile", output)
+    return output
+
+
+def test_no_html_or_script_from_data_reaches_a_page(hostile_site: Path) -> None:
+    dangers = {
+        str(page.relative_to(hostile_site)): parsed.dangers
+        for page in hostile_site.rglob("*.html")
+        if (parsed := parse(page)).dangers
+    }
+    assert dangers == {}
+
+
+def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
+    page = (hostile_site / "organizations" / "hostile-org" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(&quot;name&quot;)" in page
+    assert "Template code stays text: {{ 7+7 }} {% raw %} ${7+7} #{7+7}" in page
+    assert (
+        '<a href="https://example.org/ok" rel="nofollow noopener noreferrer">fine link</a>' in page
+    )
+    assert "&lt;script&gt;alert(&quot;script&quot;)&lt;/script&gt;" in page or (
+        '&lt;script&gt;alert("script")&lt;/script&gt;' in page
+    )

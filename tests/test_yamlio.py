@@ -217,3 +217,13 @@ def test_files_over_the_size_limit_are_not_read(tmp_path: Path) -> None:
 def test_unreadable_path_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     [problem] = load_file(tmp_path / "missing.yaml").problems
     assert problem.code is Code.FILE_UNREADABLE
+
+
+def test_a_hashtag_read_as_a_comment_is_reported_at_the_hash() -> None:
+    document = load_text(
+        "text: Join us #FreeNK\nnote: fine # a real comment\nok: 'quoted #tag'\n", "f.yaml"
+    )
+    assert document.data == {"text": "Join us", "note": "fine", "ok": "quoted #tag"}
+    [problem] = document.problems
+    assert (problem.code, problem.line, problem.column) == (Code.YAML_COMMENT_IN_VALUE, 1, 15)
+    assert "'#FreeNK'" in problem.message

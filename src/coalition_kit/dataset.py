@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from coalition_kit.codes import Code
@@ -33,6 +34,7 @@ class Entity(Generic[M]):
     id: str | None
     document: Document
     model: M | None = None
+    path: Path | None = None
 
     @property
     def file(self) -> str:
@@ -78,3 +80,10 @@ class Dataset:
         for entity in self.entities:
             if isinstance(entity.model, Organization | Letter | Campaign | Mission):
                 yield entity.model
+
+    def by_id(self, kind: str, entity_id: str) -> Entity[Any] | None:
+        """Return the first file of ``kind`` that declares ``entity_id``, if any."""
+        for entity in self.entities:
+            if entity.kind.name == kind and entity.id == entity_id:
+                return entity
+        return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,15 @@ from coalition_kit.rules import RuleContext, run_rules
 from coalition_kit.translate import problems_from_errors
 from coalition_kit.yamlio import Document, Location, load_file
 
-__all__ = ["DataFile", "Validation", "discover", "validate", "validate_document", "validate_tree"]
+__all__ = [
+    "DataFile",
+    "ProgressCallback",
+    "Validation",
+    "discover",
+    "validate",
+    "validate_document",
+    "validate_tree",
+]
 
 YAML_SUFFIX = ".yaml"
 SLUG = re.compile(SLUG_PATTERN)
@@ -176,10 +185,16 @@ def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
     return entity
 
 
+ProgressCallback = Callable[[int, int], None]
+"""Called with (files done, files in all) while a tree is being checked."""
+
+
 def validate_tree(
     path: str | os.PathLike[str] = "data",
     *,
     today: dt.date | None = None,
+    only: Callable[[Dataset], Collection[str]] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Validation:
     """Validate every file of the data tree at ``path`` and return the report and the dataset.
 
@@ -188,6 +203,9 @@ def validate_tree(
             one file; for a folder of one kind or a file, the whole tree is loaded (so that links
             resolve) but only problems in the named files are reported.
         today: The date against which 'in the future' is judged; today by default.
+        only: Given the loaded dataset, the files (as shown in problems) to report on; the
+            whole tree is still checked, so that links resolve.
+        progress: Called as files are read, for a progress display.
     """
     given = Path(path)
     root, restrict = _root_and_scope(given)
@@ -203,12 +221,15 @@ def validate_tree(
         return Validation(Report([problem]), Dataset())
     files, problems = discover(root, root_as_given)
     dataset = Dataset()
-    for data_file in files:
+    for done, data_file in enumerate(files, start=1):
         assert data_file.kind is not None
         document = load_file(data_file.path, data_file.shown_as)
         entity = validate_document(data_file.kind, document, data_file.path.stem)
+        entity.path = data_file.path
         dataset.add(entity)
         problems.extend(document.problems)
+        if progress is not None:
+            progress(done, len(files))
     problems.extend(run_rules(dataset, RuleContext(today or dt.date.today())))
     if restrict is not None:
         scope = os.path.normpath(Path(root_as_given) / restrict)
@@ -217,6 +238,9 @@ def validate_tree(
             for problem in problems
             if problem.file == scope or problem.file.startswith(scope + os.sep)
         ]
+    if only is not None:
+        wanted = set(only(dataset))
+        problems = [problem for problem in problems if problem.file in wanted]
     return Validation(Report(problems, files_checked=len(files)), dataset)
 
 

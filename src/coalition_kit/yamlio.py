@@ -49,8 +49,10 @@ __all__ = [
     "Document",
     "Location",
     "NodePath",
+    "interpret_plain",
     "load_file",
     "load_text",
+    "needs_quotes",
 ]
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -163,7 +165,13 @@ def _what_yaml11_reads(text: str) -> str:
     return "a number"
 
 
-def _interpret_plain(text: str) -> tuple[Any, bool]:
+def needs_quotes(text: str) -> bool:
+    """Return True when ``text`` written unquoted would not read back as that text everywhere."""
+    loaded, ambiguous = interpret_plain(text)
+    return ambiguous or not isinstance(loaded, str)
+
+
+def interpret_plain(text: str) -> tuple[Any, bool]:
     """Return the value of an unquoted scalar and whether it is ambiguous across YAML versions."""
     if text in _NULL:
         return None, False
@@ -369,7 +377,7 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
     raw: str | None = None
     # libyaml reports the plain style as an empty string, the pure-Python parser as None.
     if not event.style and (event.tag is None or event.tag == "!"):
-        value, ambiguous = _interpret_plain(text)
+        value, ambiguous = interpret_plain(text)
         if ambiguous:
             document.problem(
                 location,

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from coalition_kit._version import __version__
 
-__all__ = ["main", "run"]
+__all__ = ["command_help", "main", "run"]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -490,6 +490,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--data", default="data", help="the data folder (default: data)")
     export.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
     return parser
+
+
+def command_help() -> dict[str, str]:
+    """Return the ``--help`` text of the program and of each command, by command name."""
+    parser = _parser()
+    helps = {"coalition-kit": parser.format_help()}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                helps[name] = subparser.format_help()
+    return helps
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from coalition_kit.cli import command_help
 from coalition_kit.codes import CATALOGUE
 from coalition_kit.export import to_ics, to_json
 from coalition_kit.library import Library
@@ -142,7 +143,13 @@ def tidy(markdown: str) -> str:
     admonition that starts right after other text gets the blank line Markdown needs.
     """
     lines: list[str] = []
+    fenced = False
     for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced or line.startswith("```"):
+            lines.append(line)
+            continue
         previous = lines[-1] if lines else ""
         starts_block = bool(_BLOCK_START.match(line))
         same_block = previous[:2] == line[:2] and starts_block and not line.startswith(("#", "!!!"))
@@ -216,6 +223,7 @@ def build_pages(library: Library, *, today: dt.date | None = None) -> SitePages:
     site.pages["quality.md"] = render("quality.md.jinja", quality=quality_report(library, day))
     site.pages["reference/schema.md"] = schema_reference()
     site.pages["reference/problem-codes.md"] = render("problem-codes.md.jinja", catalogue=CATALOGUE)
+    site.pages["reference/cli.md"] = render("cli.md.jinja", helps=command_help())
     site.downloads["downloads/coalition-kit.json"] = to_json(library)
     site.downloads["downloads/events.ics"] = to_ics(library, stamp=_stamp(day))
     return site

@@ -1,0 +1,85 @@
+"""Repository files for contributors: every command documented, hooks and workflow that work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from coalition_kit.cli import command_help
+from conftest import REPO, run_cli
+
+COMMANDS = [name for name in command_help() if name != "coalition-kit"]
+
+
+def test_every_command_has_help_with_examples_and_is_in_the_cli_reference(built_site: Path) -> None:
+    page = (built_site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
+    assert set(COMMANDS) == {"validate", "new", "fmt", "diff", "stale", "schemas", "export"}
+    for name in COMMANDS:
+        result = run_cli(name, "--help")
+        assert result.code == 0 and "examples:" in result.stdout, name
+        assert f'<h2 id="{name}">' in page
+
+
+def test_contributing_walks_through_adding_an_organization_with_real_commands() -> None:
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for phrase in (
+        "coalition-kit new organization",
+        "coalition-kit validate",
+        "coalition-kit fmt",
+        "published_by_owner",
+        "embargo",
+        "public",
+    ):
+        assert phrase in guide
+    for name in re.findall(r"coalition-kit (\w+)", guide):
+        assert name in COMMANDS, name
+
+
+def test_pre_commit_hooks_run_our_commands() -> None:
+    for file in (".pre-commit-hooks.yaml", ".pre-commit-config.yaml"):
+        text = (REPO / file).read_text(encoding="utf-8")
+        hooks = yaml.safe_load(text)
+        hooks = hooks if isinstance(hooks, list) else hooks["repos"][0]["hooks"]
+        for hook in hooks:
+            program, command, *_ = hook["entry"].split()
+            assert program == "coalition-kit" and command in COMMANDS
+            assert re.compile(hook["files"])
+
+
+def test_workflow_validates_checks_schemas_and_formatting_tests_and_builds_the_site() -> None:
+    workflow = yaml.safe_load(
+        (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    )
+    steps = " ".join(step.get("run", "") for step in workflow["jobs"]["check"]["steps"])
+    for command in (
+        "coalition-kit validate --format github --changed-since",
+        "coalition-kit schemas --check",
+        "coalition-kit fmt --check",
+        "bash scripts/test",
+        "mkdocs build --strict",
+        "coalition-kit diff",
+    ):
+        assert command in steps
+    assert True in workflow or "on" in workflow  # YAML 1.1 reads the key 'on' as true
+
+
+def test_issue_and_pull_request_templates() -> None:
+    form = yaml.safe_load(
+        (REPO / ".github" / "ISSUE_TEMPLATE" / "outdated-contact.yml").read_text(encoding="utf-8")
+    )
+    assert form["name"] == "Report an outdated contact"
+    assert [field["id"] for field in form["body"] if "id" in field] == [
+        "entry",
+        "what",
+        "correct",
+        "source",
+        "how",
+    ]
+    template = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert "published_by_owner" in template and "- [ ]" in template
+
+
+def test_the_data_is_formatted() -> None:
+    assert run_cli("fmt", "--check", "data").code == 0

@@ -74,3 +74,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("site")
     build_site(DATA, output)
     return output
+
+
+@pytest.fixture(scope="session")
+def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from valid data whose text plays with Markdown, templates and quoting."""
+    output = tmp_path_factory.mktemp("tricky-site")
+    build_site(EXAMPLES / "tricky", output)
+    return output

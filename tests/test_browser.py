@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import coalition_kit
 from coalition_kit.render import mailto, render_letter
-from conftest import DATA
+from conftest import DATA, EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As root, in a closed network: no sandbox, no background connections to Google.
@@ -40,15 +40,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="module")
+def tricky_url(tricky_site: Path) -> Iterator[str]:
+    yield from _serve(tricky_site)
 
 
 @pytest.fixture(scope="module")
@@ -63,16 +72,23 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def _watch(page: Page) -> list[str]:
+    """Collect console errors, page errors and dialogs (an alert would mean injected script)."""
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
+    return problems
+
+
 @pytest.fixture
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context()
     opened = context.new_page()
-    problems: list[str] = []
-    opened.on(
-        "console",
-        lambda message: problems.append(message.text) if message.type == "error" else None,
-    )
-    opened.on("pageerror", lambda error: problems.append(str(error)))
+    problems = _watch(opened)
     # A request cut short by the next navigation is not a failure of the site.
     opened.on(
         "requestfailed",
@@ -90,7 +106,6 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
             else problems.append(f"request to another host: {request.url}")
         ),
     )
-    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
     yield opened
     context.close()
     assert problems == []
@@ -161,6 +176,31 @@ def test_take_action_without_a_local_mission_lists_the_shared_ones(
 
 def test_site_search_finds_a_mission(page: Page, site_url: str) -> None:
     page.goto(site_url + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Montrose")
+    page.wait_for_load_state("networkidle")  # the search index is loaded by a worker
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Montrose", delay=50)
     expect(page.locator(".md-search-result__item").first).to_contain_text("Houston", timeout=15_000)
+
+
+def test_tricky_text_survives_the_take_action_page(browser: Browser, tricky_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    problems = _watch(page)
+    page.goto(tricky_url + "/act/tricky-campaign/")
+    page.select_option("#ck-country", "CA")
+    page.get_by_label("Your name & 'title'").fill('Kim "Q" <b>&')
+    letter = coalition_kit.load(EXAMPLES / "tricky").letters["tricky-letter"]
+    expected = mailto(
+        ["embassy@example.org"],
+        subject=letter.title,
+        body=render_letter(letter, {"Name": 'Kim "Q" <b>&'}),
+    )
+    expect(page.locator("li[data-mission='tricky-mission'] a.ck-mailto")).to_have_attribute(
+        "href", expected
+    )
+    expect(page.locator("#ck-letter-text")).to_contain_text(
+        'Please Kim "Q" <b>&: [not a placeholder]'
+    )
+    context.close()
+    assert problems == []

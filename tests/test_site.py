@@ -7,12 +7,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
+import markdown
 import pytest
 
 import coalition_kit
 from coalition_kit.codes import Code
-from coalition_kit.models import KINDS
+from coalition_kit.library import Library
+from coalition_kit.models import KINDS, Organization
+from coalition_kit.models.organization import OrganizationKind
+from coalition_kit.models.shared import Source
 from coalition_kit.schemas import generate
+from coalition_kit.site.pages import build_pages
 from conftest import DATA, EXAMPLES, REPO, build_site
 
 
@@ -167,31 +172,63 @@ def test_korean_names_are_displayed_with_their_language(example_site: Path) -> N
     assert '<div class="ck-letter" lang="ko">' in letter and "장관님께," in letter
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("hostile-site")
-    build_site(EXAMPLES / "hostile", output)
-    return output
-
-
-def test_no_html_or_script_from_data_reaches_a_page(hostile_site: Path) -> None:
+def test_no_html_or_script_from_tricky_data_reaches_a_page(tricky_site: Path) -> None:
     dangers = {
-        str(page.relative_to(hostile_site)): parsed.dangers
-        for page in hostile_site.rglob("*.html")
+        str(page.relative_to(tricky_site)): parsed.dangers
+        for page in tricky_site.rglob("*.html")
         if (parsed := parse(page)).dangers
     }
     assert dangers == {}
 
 
-def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
-    page = (hostile_site / "organizations" / "hostile-org" / "index.html").read_text(
-        encoding="utf-8"
-    )
-    assert "<title>&lt;/title&gt;&lt;script&gt;alert(&quot;name&quot;)" in page
-    assert "Template code stays text: {{ 7+7 }} {% raw %} ${7+7} #{7+7}" in page
+def test_tricky_text_is_shown_as_written(tricky_site: Path) -> None:
+    page = (tricky_site / "organizations" / "tricky-org" / "index.html").read_text(encoding="utf-8")
+    title = "A&lt;B &amp; &quot;Quotes&quot; &#x27;n&#x27; *Stars* [brackets](not-a-link) {{ 7+7 }}"
+    assert f"<title>{title} - coalition-kit</title>" in page
+    assert "Template code stays text: {{ 7+7 }} {% raw %} ${7+7} #{7+7}." in page
+    assert "A bare javascript:alert(1) is only text. So is 1 &lt; 2 &gt; 0." in page
     assert (
         '<a href="https://example.org/ok" rel="nofollow noopener noreferrer">fine link</a>' in page
     )
-    assert "&lt;script&gt;alert(&quot;script&quot;)&lt;/script&gt;" in page or (
-        '&lt;script&gt;alert("script")&lt;/script&gt;' in page
+    assert '<span lang="ko">북한인권 &amp; &lt;예시&gt;</span>' in page
+    letter = (tricky_site / "letters" / "tricky-letter" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "{{ config }} {% include &#x27;x&#x27; %}" in letter
+        or "{{ config }} {% include 'x' %}" in letter
     )
+
+
+def _hostile_library() -> Library:
+    """Models built without validation, as if a check were ever bypassed: the pages must hold."""
+    evil = "</title><script>alert(1)</script><img src=x onerror=alert(2)>"
+    link = "[x](javascript:alert(3)) <a href='javascript:alert(4)'>y</a>"
+    source = Source.model_construct(url="javascript:alert(5)", title=evil)
+    organization = Organization.model_construct(
+        id="evil",
+        name=evil,
+        other_names=[],
+        acronym=evil,
+        kind=OrganizationKind.NGO,
+        country=None,
+        website="javascript:alert(6)",
+        description=f"{evil} {link}",
+        contact_points=[],
+        social_accounts=[],
+        member_of=[],
+        people=[],
+        sources=[source],
+        last_verified=None,
+    )
+    return Library(organizations=[organization])
+
+
+def test_pages_escape_data_even_if_validation_were_bypassed() -> None:
+    site = build_pages(_hostile_library())
+    page = site.pages["organizations/evil.md"]
+    html = markdown.markdown(page, extensions=["admonition", "attr_list", "tables", "meta", "toc"])
+    parser = _Links()
+    parser.feed(html)
+    assert parser.dangers == []
+    assert "javascript:" not in " ".join(parser.links)
+    front_matter = page.split("---")[1]
+    assert "<" not in front_matter and "&lt;/title&gt;" in front_matter

@@ -227,3 +227,15 @@ def test_a_hashtag_read_as_a_comment_is_reported_at_the_hash() -> None:
     [problem] = document.problems
     assert (problem.code, problem.line, problem.column) == (Code.YAML_COMMENT_IN_VALUE, 1, 15)
     assert "'#FreeNK'" in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{*lae #38]2b",  # found by the fuzzer: an empty value past the last line, then a comment
+        "a: x #t\u2028b: y #u\n",
+        "a: x\r #t\rb: y #u",
+    ],
+)
+def test_inputs_found_by_fuzzing_give_problems_not_exceptions(text: str) -> None:
+    load_text(text, "f.yaml")

@@ -71,7 +71,7 @@ def _validate(arguments: argparse.Namespace) -> int:
     from coalition_kit.changes import changed_files, related_files
     from coalition_kit.gitutil import GitError
     from coalition_kit.reporters import REPORTERS
-    from coalition_kit.validation import validate_tree
+    from coalition_kit.validation import read_name_list, validate_tree
 
     path = Path(arguments.path)
     _require_folder(path, "validate")
@@ -82,8 +82,17 @@ def _validate(arguments: argparse.Namespace) -> int:
         except GitError as error:
             raise UsageError(f"coalition-kit validate --changed-since: {error}") from None
         only = lambda dataset: related_files(dataset, changed)  # noqa: E731
+    withheld: list[str] = []
+    names_file = arguments.withheld_names or os.environ.get("COALITION_KIT_WITHHELD_NAMES")
+    if names_file:
+        try:
+            withheld = read_name_list(Path(names_file))
+        except OSError as error:
+            raise UsageError(
+                f"coalition-kit validate: cannot read the withheld names: {error}"
+            ) from None
     progress = _Progress("checked")
-    validation = validate_tree(path, only=only, progress=progress)
+    validation = validate_tree(path, only=only, progress=progress, withheld_names=withheld)
     progress.finish()
     reporter = REPORTERS[arguments.format](color=_use_color(arguments.color, sys.stdout))
     reporter.write(validation.report, sys.stdout)
@@ -378,6 +387,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "always", "never"],
         default="auto",
         help="colour the text report (default: only on a terminal)",
+    )
+    validate.add_argument(
+        "--withheld-names",
+        metavar="FILE",
+        help="a private list of names (one per line) that must appear nowhere in the data; "
+        "also read from $COALITION_KIT_WITHHELD_NAMES",
     )
 
     new = command(

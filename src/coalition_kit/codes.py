@@ -54,9 +54,11 @@ class Code(StrEnum):
     VALUE_OUT_OF_RANGE = "value-out-of-range"
     VALUE_INVALID = "value-invalid"
     TEXT_MULTILINE = "text-multiline"
+    TEXT_HTML = "text-html"
     ID_SYNTAX = "id-syntax"
     ID_MISMATCH = "id-mismatch"
     ID_DUPLICATE = "id-duplicate"
+    ID_LOOKALIKE = "id-lookalike"
     SLUG_INVALID = "slug-invalid"
     EMAIL_INVALID = "email-invalid"
     PHONE_INVALID = "phone-invalid"
@@ -82,6 +84,10 @@ class Code(StrEnum):
     EVENT_ID_DUPLICATE = "event-id-duplicate"
     EVENT_TIMEZONE_MISSING = "event-timezone-missing"
     CONTACT_PERSONAL_UNPUBLISHED = "contact-personal-unpublished"
+    PERSON_AT_RISK_UNSOURCED = "person-at-risk-unsourced"
+    PERSON_AT_RISK_UNFLAGGED = "person-at-risk-unflagged"
+    WITHHELD_NAME = "withheld-name"
+    TREE_TOO_LARGE = "tree-too-large"
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,11 @@ CATALOGUE: dict[Code, CodeInfo] = {
         "Line break in a one-line field",
         "Names, titles and similar fields hold one line of text.",
     ),
+    Code.TEXT_HTML: CodeInfo(
+        "HTML in text",
+        "Text fields hold plain text (Markdown where the field says so), not HTML tags or "
+        "comments. The site would show them as text; remove them.",
+    ),
     Code.ID_SYNTAX: CodeInfo(
         "Invalid id",
         "Ids are lowercase slugs: letters a-z, digits, and single hyphens between them, "
@@ -231,6 +242,12 @@ CATALOGUE: dict[Code, CodeInfo] = {
     ),
     Code.ID_DUPLICATE: CodeInfo(
         "Duplicate id", "Two files of the same kind declare the same id. Ids are unique per kind."
+    ),
+    Code.ID_LOOKALIKE: CodeInfo(
+        "Id that looks like another",
+        "Two ids of one kind differ only by characters that look alike (0 and o, 1 and l, rn "
+        "and m). A copy under a look-alike id can pass for the real entry: choose a distinct id, "
+        "or remove the copy.",
     ),
     Code.SLUG_INVALID: CodeInfo(
         "Invalid reference id",
@@ -338,5 +355,24 @@ CATALOGUE: dict[Code, CodeInfo] = {
         "Personal contact detail without proof it was published",
         "A person's own phone number or e-mail address may only be recorded when the person "
         "published it themselves: add `published_by_owner:` with the source.",
+    ),
+    Code.PERSON_AT_RISK_UNSOURCED: CodeInfo(
+        "Person at risk without a public source",
+        "A person at risk (detained, repatriated, in hiding, or with family at risk) may be "
+        "named only with a public source that has a `url`.",
+    ),
+    Code.PERSON_AT_RISK_UNFLAGGED: CodeInfo(
+        "Person at risk named without the coalition's decision",
+        "Naming a person at risk needs `publish_name: true`, set once the coalition has decided "
+        "that naming them does not add to their danger. Otherwise remove the name.",
+    ),
+    Code.WITHHELD_NAME: CodeInfo(
+        "Withheld name in the data",
+        "The text contains a name on the maintainers' private list of people not to name. "
+        "Remove it; the report does not repeat the name, so that logs do not spread it.",
+    ),
+    Code.TREE_TOO_LARGE: CodeInfo(
+        "Too many files",
+        "The tree holds more files than the validator reads in one run; the rest were not read.",
     ),
 }

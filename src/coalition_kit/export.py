@@ -1,6 +1,7 @@
 """Exports of a library: a JSON bundle, CSV per kind, SQLite, iCalendar and vCard.
 
-Each ``to_*`` function returns the content; each ``export_*`` writes it atomically and refuses to
+Exports show the public view of the data: a person's own contact details never leave it. Each
+``to_*`` function returns the content; each ``export_*`` writes it atomically and refuses to
 replace an existing file unless ``overwrite=True``. Every export lists entities in id order, so
 the same data always gives the same bytes (the iCalendar stamp aside).
 """
@@ -29,6 +30,7 @@ from coalition_kit.library import Library, campaign_letter_ids, campaign_mission
 from coalition_kit.models import KINDS, AnyEntity, Campaign, Mission
 from coalition_kit.models.campaign import Event, EventStatus, Frequency
 from coalition_kit.models.mission import country_name
+from coalition_kit.privacy import public_library
 
 __all__ = [
     "export_csv",
@@ -47,7 +49,7 @@ PRODUCT_ID = "-//coalition-kit//coalition-kit//EN"
 
 def to_json(library: Library) -> bytes:
     """Return every entity as one JSON document, kinds in order and entities sorted by id."""
-    return bundle_bytes(library, indent=2)
+    return bundle_bytes(public_library(library), indent=2)
 
 
 def export_json(library: Library, path: Path, *, overwrite: bool = False) -> Path:
@@ -104,6 +106,7 @@ def to_csv(library: Library) -> dict[str, str]:
 
     Text, number, date and choice fields are plain cells; lists and nested fields are JSON.
     """
+    library = public_library(library)
     files = {}
     for kind in KINDS:
         columns = _columns(kind.model)
@@ -283,6 +286,7 @@ def export_sqlite(library: Library, path: Path, *, overwrite: bool = False) -> P
     """
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists; pass overwrite=True (or --force) to replace it")
+    library = public_library(library)
     with tempfile.TemporaryDirectory(dir=path.parent if path.parent.exists() else None) as folder:
         temporary = Path(folder) / "export.db"
         connection = sqlite3.connect(temporary)
@@ -337,6 +341,7 @@ def to_ics(library: Library, *, stamp: dt.datetime | None = None) -> bytes:
     from icalendar import Event as CalendarEvent
 
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    library = public_library(library)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -397,6 +402,7 @@ def to_vcard(library: Library, *, include_closed: bool = False) -> str:
     """
     import vobject
 
+    library = public_library(library)
     cards = []
     for mission in library.missions.values():
         if not mission.is_open and not include_closed:

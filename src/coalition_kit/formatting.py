@@ -207,11 +207,18 @@ def format_text(text: str, kind: Kind) -> str:
     blocking = [problem for problem in before.problems if problem.code in _BLOCKING]
     if blocking:
         raise FormatError("; ".join(f"line {p.line}: {p.message}" for p in blocking))
+    from ruamel.yaml.error import YAMLError
+
     yaml = _yaml()
-    data = yaml.load(text)
-    _arrange(data, kind.model)
-    stream = io.StringIO()
-    yaml.dump(data, stream)
+    try:
+        data = yaml.load(text)
+        _arrange(data, kind.model)
+        stream = io.StringIO()
+        yaml.dump(data, stream)
+    except YAMLError as error:
+        # ruamel's scanner is stricter than libyaml in a few corners (a tab after a value).
+        problem = str(error).splitlines()[-1].strip() if str(error) else type(error).__name__
+        raise FormatError(f"the formatter cannot read this file: {problem}") from None
     result = stream.getvalue()
     after = load_text(result, "<output>")
     if after.data != before.data or any(p.code in _BLOCKING for p in after.problems):

@@ -149,7 +149,7 @@ class WritePlan:
         seen: dict[str, None] = {}
         for mission in self.missions:
             for contact in mission.contact_points:
-                if contact.kind == "email":
+                if contact.kind == "email" and contact.visibility.value == "institutional":
                     seen.setdefault(contact.value, None)
         return list(seen)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Collection
+import unicodedata
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,16 +27,22 @@ from coalition_kit.translate import problems_from_errors
 from coalition_kit.yamlio import Document, Location, load_file
 
 __all__ = [
+    "MAX_FILES",
     "DataFile",
     "ProgressCallback",
     "Validation",
+    "WithheldNames",
     "discover",
+    "read_name_list",
     "validate",
     "validate_document",
     "validate_tree",
 ]
 
 YAML_SUFFIX = ".yaml"
+MAX_FILES = 250_000
+"""The most data files read in one run: ten times the largest tree foreseen (every mission in
+the world, thousands of organizations), so that a runaway tree cannot exhaust memory."""
 SLUG = re.compile(SLUG_PATTERN)
 
 
@@ -111,6 +118,18 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
                     )
                 )
             else:
+                if len(files) >= MAX_FILES:
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            1,
+                            Code.TREE_TOO_LARGE,
+                            f"the tree holds more than {MAX_FILES:,} data files; "
+                            "this file and the ones after it were not read",
+                        )
+                    )
+                    return files, problems
                 files.append(DataFile(entry, shown, kind))
     return files, problems
 
@@ -131,6 +150,52 @@ def _outside(root_as_given: str, relative: Path) -> Problem:
         Code.FILE_OUTSIDE_TREE,
         "this is a link to something outside the data tree; copy the file in instead",
     )
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class WithheldNames:
+    """Finds names that must not be published in any text of a document."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        """Keep the names, compared without regard to case, spacing or Unicode form."""
+        self.names = [_normalise(name) for name in names if name.strip()]
+
+    def find(self, document: Document) -> Iterator[Problem]:
+        """Yield a problem at each value that contains a withheld name (without the name)."""
+        for path, value in _strings(document.data, ()):
+            text = _normalise(value)
+            for number, name in enumerate(self.names, start=1):
+                if name in text:
+                    location = document.locate(path)
+                    yield Problem(
+                        document.path,
+                        location.line,
+                        location.column,
+                        Code.WITHHELD_NAME,
+                        f"this text contains name {number} of the withheld list; remove it",
+                    )
+
+
+def _strings(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def read_name_list(path: Path) -> list[str]:
+    """Read a list of names, one per line; blank lines and lines starting with '#' are skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _article(word: str) -> str:
@@ -179,7 +244,13 @@ def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
             for details in error.errors(include_url=False)
             if not (details["loc"] == ("id",) and details["type"] == Code.SLUG_INVALID.value)
         ]
-        document.problems.extend(problems_from_errors(document, errors))
+        # The loader already reports invisible characters at the same place; say it once.
+        seen = {(problem.line, problem.column, problem.code) for problem in document.problems}
+        document.problems.extend(
+            problem
+            for problem in problems_from_errors(document, errors)
+            if (problem.line, problem.column, problem.code) not in seen
+        )
     if document.problems:
         entity.model = None
     return entity
@@ -195,6 +266,7 @@ def validate_tree(
     today: dt.date | None = None,
     only: Callable[[Dataset], Collection[str]] | None = None,
     progress: ProgressCallback | None = None,
+    withheld_names: Sequence[str] = (),
 ) -> Validation:
     """Validate every file of the data tree at ``path`` and return the report and the dataset.
 
@@ -206,6 +278,8 @@ def validate_tree(
         only: Given the loaded dataset, the files (as shown in problems) to report on; the
             whole tree is still checked, so that links resolve.
         progress: Called as files are read, for a progress display.
+        withheld_names: Names that must appear nowhere in the data (people at risk); kept
+            outside the repository, never repeated in a report.
     """
     given = Path(path)
     root, restrict = _root_and_scope(given)
@@ -221,6 +295,7 @@ def validate_tree(
         return Validation(Report([problem]), Dataset())
     files, problems = discover(root, root_as_given)
     dataset = Dataset()
+    withheld = WithheldNames(withheld_names) if withheld_names else None
     for done, data_file in enumerate(files, start=1):
         assert data_file.kind is not None
         document = load_file(data_file.path, data_file.shown_as)
@@ -228,6 +303,8 @@ def validate_tree(
         entity.path = data_file.path
         dataset.add(entity)
         problems.extend(document.problems)
+        if withheld:
+            problems.extend(withheld.find(document))
         if progress is not None:
             progress(done, len(files))
     problems.extend(run_rules(dataset, RuleContext(today or dt.date.today())))

@@ -49,6 +49,7 @@ __all__ = [
     "Document",
     "Location",
     "NodePath",
+    "dump_yaml",
     "interpret_plain",
     "load_file",
     "load_text",
@@ -147,9 +148,12 @@ _AMBIGUOUS = re.compile(
     """
 )
 # A comment that starts right after a plain value with no space after '#' is most likely a hashtag.
+# The line breaks libyaml counts, so that its line numbers index these lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _HASHTAG_COMMENT = re.compile(r"\s+(#\S.*)$")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # What YAML forbids: C0 controls but tab/newline/return, DEL, C1 controls, surrogates, non-characters.
+_FORBIDDEN_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -291,7 +295,7 @@ def load_text(text: str, path: str) -> Document:
     check_bidi = _BIDI.search(text) is not None
     builder = _Builder(document)
     if " #" in text:
-        builder.lines = text.split("\n")
+        builder.lines = _LINE_BREAK.split(text)
     parser = _Parser(text)
     documents = 0
     aliases_reported: set[str] = set()
@@ -389,8 +393,9 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
             raw = text
     else:
         value = text
-    if builder.lines is not None and not event.style:
-        rest = builder.lines[event.end_mark.line][event.end_mark.column :]
+    line_number = event.end_mark.line
+    if builder.lines is not None and not event.style and line_number < len(builder.lines):
+        rest = builder.lines[line_number][event.end_mark.column :]
         comment = _HASHTAG_COMMENT.match(rest)
         if comment:
             hash_column = event.end_mark.column + len(rest) - len(rest.lstrip()) + 1
@@ -400,12 +405,22 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
                 f"'{comment.group(1)}' is read as a YAML comment, not as part of the value; "
                 "put the whole value in quotes if it belongs to it",
             )
-    if check_bidi and _BIDI.search(text):
+    bidi = _BIDI.search(text) if check_bidi or event.style == '"' else None
+    if bidi:
         document.problem(
             location,
             Code.BIDI_CONTROL,
             "this value holds an invisible character that reorders text "
-            f"(U+{ord(_BIDI.search(text).group()):04X}); delete it",  # type: ignore[union-attr]
+            f"(U+{ord(bidi.group()):04X}); delete it",
+        )
+    # A double-quoted value can spell a control character as an escape such as "\x07".
+    control = _FORBIDDEN_IN_VALUE.search(text) if event.style == '"' else None
+    if control:
+        document.problem(
+            location,
+            Code.CONTROL_CHARACTER,
+            f"this value holds an invisible control character (U+{ord(control.group()):04X}), "
+            "written as an escape; delete it",
         )
     path = builder.add(value, location, True, raw)
     if raw is not None:
@@ -501,3 +516,34 @@ def load_file(file: Path, shown_as: str | None = None) -> Document:
     document = load_text(text, path)
     document.problems[:0] = problems
     return document
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes values so that the loader above reads back exactly what was written."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if needs_quotes(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    if "\n" in value and not any(c in value for c in "\r\t") and value == value.strip(" "):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    """Write plain values (from ``model_dump(mode="json")``) as YAML this loader reads back the same."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=4096,
+        default_flow_style=False,
+    )
+    return text

@@ -34,7 +34,14 @@ from coalition_kit.models.refs import (
     MissionId,
     OrganizationId,
 )
-from coalition_kit.models.shared import Address, Platform, SocialAccount, Source, Sources
+from coalition_kit.models.shared import (
+    Address,
+    PersonAtRisk,
+    Platform,
+    SocialAccount,
+    Source,
+    Sources,
+)
 
 __all__ = [
     "AttendAction",
@@ -352,6 +359,11 @@ class Campaign(Model):
     events: list[Event] = Field(default_factory=list, description="The campaign's events.")
     updates: list[Update] = Field(default_factory=list, description="Dated updates, oldest first.")
     press: list[PressItem] = Field(default_factory=list, description="Press coverage.")
+    people_at_risk: list[PersonAtRisk] = Field(
+        default_factory=list,
+        description="People at risk whom the text names, each with a public source and the "
+        "coalition's decision to name them. Leave names out otherwise.",
+    )
     letters: list[LetterId] = Field(default_factory=list, description="Ids of the letters it uses.")
     sources: Sources
     last_verified: LastVerified = None

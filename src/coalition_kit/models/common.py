@@ -130,25 +130,109 @@ Slug = Annotated[
 """The id of an entity, or a reference to one: a lowercase slug such as ``liberty-in-north-korea``."""
 
 
+# Markup that text fields must not carry: HTML tags and comments, and Markdown links whose target
+# is not a web or mail address. The site would show them as text; the contributor should know.
+HTML_TAG_PATTERN = r"</?[A-Za-z][^<>]*>|<!--"
+UNSAFE_LINK_PATTERN = r"(?i)\]\(\s*<?\s*(?!https?:|mailto:|#|/)[a-z][a-z0-9+.-]*:"
+# Invisible characters no text needs: controls (but tab and line feed), and the bidirectional
+# controls that can make text display differently from what it says.
+CONTROL_PATTERN = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"
+BIDI_PATTERN = "[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]"
+_HTML_TAG = re.compile(HTML_TAG_PATTERN)
+_UNSAFE_LINK = re.compile(UNSAFE_LINK_PATTERN)
+_CONTROL = re.compile(CONTROL_PATTERN)
+_BIDI = re.compile(BIDI_PATTERN)
+_NO_MARKUP = {
+    "not": {
+        "anyOf": [
+            {"pattern": HTML_TAG_PATTERN},
+            {"pattern": "\\]\\(\\s*<?\\s*(?!https?:|mailto:|#|/)[a-zA-Z][a-zA-Z0-9+.-]*:"},
+            {"pattern": CONTROL_PATTERN},
+            {"pattern": BIDI_PATTERN},
+        ]
+    }
+}
+
+
+_INVISIBLE = (
+    (_CONTROL, Code.CONTROL_CHARACTER, "an invisible control character"),
+    (_BIDI, Code.BIDI_CONTROL, "an invisible character that reorders text"),
+)
+
+
+def _check_no_markup(value: str) -> None:
+    for pattern, code, what in _INVISIBLE:
+        found = pattern.search(value)
+        if found:
+            raise _fail(
+                code,
+                "this text holds {what} (U+{point}); delete it",
+                what=what,
+                point=f"{ord(found.group()):04X}",
+            )
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise _fail(
+            Code.TEXT_HTML,
+            "'{tag}': HTML is not accepted in text; write plain text (Markdown where the field "
+            "takes it)",
+            tag=tag.group()[:40],
+        )
+    link = _UNSAFE_LINK.search(value)
+    if link:
+        raise _fail(
+            Code.URL_INVALID,
+            "a link in this text does not start with https://, http:// or mailto:",
+        )
+
+
+ONE_LINE_MAX = 1_000
+"""The longest one-line text (a name, a title): ten times the longest real title."""
+MARKDOWN_MAX = 100_000
+"""The longest Markdown text (a paragraph, a summary): a long report's worth."""
+
+
+def _check_length(value: str, limit: int) -> None:
+    if len(value) > limit:
+        raise _fail(
+            Code.VALUE_TOO_LONG,
+            "this text is {length} characters long; the limit is {limit}",
+            length=f"{len(value):,}",
+            limit=f"{limit:,}",
+        )
+
+
 def _check_one_line(value: str) -> str:
+    _check_length(value, ONE_LINE_MAX)
     if not value.strip():
         raise _fail(Code.VALUE_EMPTY, "this text is empty")
     if "\n" in value or "\r" in value:
         raise _fail(Code.TEXT_MULTILINE, "this field holds one line of text; remove the line break")
+    _check_no_markup(value)
     return value
 
 
 OneLine = Annotated[
     str,
     AfterValidator(_check_one_line),
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\r\n]*\S[^\r\n]*$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": ONE_LINE_MAX,
+            "pattern": r"^[^\r\n]*\S[^\r\n]*$",
+            **_NO_MARKUP,
+        }
+    ),
 ]
-"""One line of non-blank text: a name, a title, a label."""
+"""One line of non-blank text: a name, a title, a label. No HTML."""
 
 
 def _check_markdown(value: str) -> str:
+    _check_length(value, MARKDOWN_MAX)
     if not value.strip():
         raise _fail(Code.VALUE_EMPTY, "this text is empty")
+    _check_no_markup(value)
     return value
 
 
@@ -156,10 +240,17 @@ Markdown = Annotated[
     str,
     AfterValidator(_check_markdown),
     WithJsonSchema(
-        {"type": "string", "minLength": 1, "pattern": r"\S", "contentMediaType": "text/markdown"}
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MARKDOWN_MAX,
+            "pattern": r"\S",
+            "contentMediaType": "text/markdown",
+            **_NO_MARKUP,
+        }
     ),
 ]
-"""Non-blank Markdown text. It is untrusted: the site and exports escape any HTML in it."""
+"""Non-blank Markdown text, without HTML. Untrusted all the same: the site escapes it."""
 
 
 @cache
@@ -328,7 +419,24 @@ def phone_matches_display(e164: str, display: str) -> bool:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == e164
 
 
-ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Years a date in this data can plausibly have; 1900-2099 keeps typos such as 0023 or 20233 out.
+YEAR = r"(?:19|20)[0-9]{2}"
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+ISO_DATE_PATTERN = rf"^{YEAR}-[0-9]{{2}}-[0-9]{{2}}$"
+_DATE_SHAPE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _check_year(value: str) -> None:
+    year = int(value[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _fail(
+            Code.DATE_INVALID,
+            "'{value}': the year {year} is outside {first}-{last}; check it",
+            value=value,
+            year=year,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
 
 
 def _parse_iso_date(value: object) -> object:
@@ -338,10 +446,11 @@ def _parse_iso_date(value: object) -> object:
         return value
     if not isinstance(value, str):
         raise _fail(Code.FIELD_TYPE, "a date such as 2023-10-16 is expected here")
-    if not re.match(ISO_DATE_PATTERN, value):
+    if not _DATE_SHAPE.match(value):
         raise _fail(
             Code.DATE_INVALID, "'{value}' is not a date in the form YYYY-MM-DD", value=value
         )
+    _check_year(value)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -355,17 +464,18 @@ IsoDate = Annotated[
 ]
 """A calendar date written ``YYYY-MM-DD``."""
 
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+PARTIAL_DATE_PATTERN = rf"^{YEAR}(?:-[0-9]{{2}}(?:-[0-9]{{2}})?)?$"
 
 
 def _check_partial_date(value: str) -> str:
-    if not re.match(PARTIAL_DATE_PATTERN, value):
+    if not re.match(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$", value):
         raise _fail(
             Code.DATE_INVALID,
             "'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when the source "
             "gives no more",
             value=value,
         )
+    _check_year(value)
     parts = [int(part) for part in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -388,17 +498,20 @@ PartialDate = Annotated[
 ]
 """A date as precise as the source: ``2023-10-16``, ``2013-12`` or ``2012``. Sorts as text."""
 
-LOCAL_DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
+LOCAL_DATETIME_PATTERN = (
+    rf"^{YEAR}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?$"
+)
 
 
 def _check_local_datetime(value: str) -> str:
-    if not re.match(LOCAL_DATETIME_PATTERN, value):
+    if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$", value):
         raise _fail(
             Code.DATE_INVALID,
             "'{value}' is not a local date or date and time: write 2024-04-22 or "
             "2024-04-22T13:30 (the time zone goes in 'timezone')",
             value=value,
         )
+    _check_year(value)
     try:
         if "T" in value:
             dt.datetime.fromisoformat(value)

@@ -22,7 +22,7 @@ from coalition_kit.models.common import (
     StrictInt,
 )
 from coalition_kit.models.refs import LastVerified, LetterId, OrganizationId
-from coalition_kit.models.shared import Party, Sources
+from coalition_kit.models.shared import Party, PersonAtRisk, Sources
 
 __all__ = [
     "PLACEHOLDER_PATTERN",
@@ -216,6 +216,11 @@ class Letter(Model):
         default_factory=list, description="The values a reader fills in, such as [Name]."
     )
     enclosures: list[Enclosure] = Field(default_factory=list, description="Documents sent with it.")
+    people_at_risk: list[PersonAtRisk] = Field(
+        default_factory=list,
+        description="People at risk whom the text names, each with a public source and the "
+        "coalition's decision to name them. Leave names out otherwise.",
+    )
     editorial_notes: list[Markdown] = Field(
         default_factory=list,
         description="What coalition-kit changed from the source and why (a name withheld, a "

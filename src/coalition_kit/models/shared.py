@@ -19,6 +19,7 @@ from coalition_kit.models.common import (
     PartialDate,
     PhoneNumber,
     StrEnum,
+    StrictBool,
     phone_matches_display,
 )
 from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
@@ -28,10 +29,12 @@ __all__ = [
     "ContactPoint",
     "EmailContact",
     "Party",
+    "PersonAtRisk",
     "PhoneContact",
     "Platform",
     "PostalContact",
     "RoleHolder",
+    "Situation",
     "SocialAccount",
     "SocialContact",
     "Source",
@@ -290,3 +293,28 @@ class RoleHolder(Model):
     role: OneLine = Field(description="The role, as written: 'CEO', 'chairman', 'President'.")
     since: PartialDate | None = Field(None, description="Since when, if the source says.")
     source: Source | None = Field(None, description="Where the role is stated.")
+
+
+class Situation(StrEnum):
+    """Why a person named in the data is at risk."""
+
+    DETAINED = "detained"
+    REPATRIATED = "repatriated"
+    IN_HIDING = "in-hiding"
+    FAMILY_AT_RISK = "family-at-risk"
+    OTHER = "other"
+
+
+class PersonAtRisk(Model):
+    """A person at risk whom the entry names: allowed only with a public source and a decision."""
+
+    name: OneLine = Field(description="The name, as the public source writes it.")
+    situation: Situation = Field(
+        description="detained, repatriated, in-hiding, family-at-risk or other."
+    )
+    source: Source = Field(description="The public source that names them; it needs a 'url'.")
+    publish_name: StrictBool = Field(
+        description="True once the coalition has decided that naming them does not add to "
+        "their danger; without it the name must not be in the data."
+    )
+    note: Markdown | None = Field(None, description="Why the name is published, in a sentence.")

@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from coalition_kit.library import load
+from coalition_kit.privacy import public_library
 from coalition_kit.problems import DataValidationError
 from coalition_kit.site.pages import build_pages
 
@@ -28,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
         library = load(data)
     except DataValidationError as error:
         raise Abort(f"The data has problems; fix them before building the site.\n{error}") from None
-    site = build_pages(library)
+    site = build_pages(public_library(library))
     for path, content in site.pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:

@@ -7,13 +7,12 @@ that a renamed or removed id shows where it is still used).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from coalition_kit.dataset import Dataset, Entity
 from coalition_kit.gitutil import GitError, check_ref, repository_top, run_git
-from coalition_kit.models import KINDS_BY_FOLDER, Model
-from coalition_kit.models.refs import Ref, iter_marked
+from coalition_kit.models import KINDS_BY_FOLDER
 
 __all__ = ["GitError", "changed_files", "related_files"]
 
@@ -32,14 +31,8 @@ def changed_files(ref: str, root: Path) -> set[Path]:
     return {(top / name).resolve() for name in listed.decode().split("\0") if name}
 
 
-def _links_of(entity: Entity[Model]) -> Iterable[tuple[str, str]]:
-    if entity.model is None:
-        return []
-    return [
-        (marker.kind, value)
-        for _path, value, marker in iter_marked(entity.model)
-        if isinstance(marker, Ref) and marker.kind != "event"
-    ]
+def _links_of(entity: Entity[Any]) -> list[tuple[str, str]]:
+    return [(kind, value) for _path, kind, value in entity.links]
 
 
 def related_files(dataset: Dataset, changed: set[Path]) -> set[str]:

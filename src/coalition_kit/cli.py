@@ -92,7 +92,9 @@ def _validate(arguments: argparse.Namespace) -> int:
                 f"coalition-kit validate: cannot read the withheld names: {error}"
             ) from None
     progress = _Progress("checked")
-    validation = validate_tree(path, only=only, progress=progress, withheld_names=withheld)
+    validation = validate_tree(
+        path, only=only, progress=progress, withheld_names=withheld, keep_models=False
+    )
     progress.finish()
     reporter = REPORTERS[arguments.format](color=_use_color(arguments.color, sys.stdout))
     reporter.write(validation.report, sys.stdout)

@@ -35,6 +35,11 @@ class Entity(Generic[M]):
     document: Document
     model: M | None = None
     path: Path | None = None
+    valid: bool = False
+    links: list[tuple[NodePath, str, str]] = field(default_factory=list)
+    """The ids this entity names: (where, kind, id), for checks that need the whole tree."""
+    marked: list[tuple[NodePath, Any, Any]] = field(default_factory=list)
+    """Every marked value of the model (links, dates of checks), found once for all rules."""
 
     @property
     def file(self) -> str:
@@ -43,6 +48,12 @@ class Entity(Generic[M]):
 
     def problem(self, path: NodePath, code: Code, message: str, *, key: bool = False) -> Problem:
         """Return a problem located at ``path`` in this entity's file."""
+        if not self.document.values and self.path is not None:
+            # Files checked in another process come back without their positions, to keep the
+            # transfer small; the rare file a rule reports on is read again here.
+            from coalition_kit.yamlio import load_file
+
+            self.document = load_file(self.path, self.document.path)
         location = self.document.locate(path, key=key)
         return Problem(self.file, location.line, location.column, code, message)
 

@@ -21,10 +21,11 @@ from coalition_kit.codes import Code
 from coalition_kit.dataset import Dataset, Entity
 from coalition_kit.models import KINDS_BY_FOLDER, Kind
 from coalition_kit.models.common import SLUG_PATTERN
+from coalition_kit.models.refs import iter_marked
 from coalition_kit.problems import Problem, Report
-from coalition_kit.rules import RuleContext, run_rules
+from coalition_kit.rules import RuleContext, entity_links, run_dataset_rules
 from coalition_kit.translate import problems_from_errors
-from coalition_kit.yamlio import Document, Location, load_file
+from coalition_kit.yamlio import Document, Location
 
 __all__ = [
     "MAX_FILES",
@@ -72,66 +73,73 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
     files: list[DataFile] = []
     problems: list[Problem] = []
     real_root = root.resolve()
-    for directory, subdirectories, names in os.walk(root, followlinks=False):
-        subdirectories.sort()
-        here = Path(directory)
-        for name in list(subdirectories):
-            entry = here / name
-            if name.startswith("."):
-                subdirectories.remove(name)
-            elif entry.is_symlink():
-                subdirectories.remove(name)
-                if not _inside(entry, real_root):
-                    problems.append(_outside(root_as_given, entry.relative_to(root)))
-        for name in sorted(names):
+    # (folder on disk, its path relative to the root as parts); scandir avoids a stat per file.
+    pending: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while pending:
+        folder, parts = pending.pop()
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        subfolders = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            entry = here / name
-            relative = entry.relative_to(root)
-            shown = _shown(root_as_given, relative)
-            if entry.is_symlink() and not _inside(entry, real_root):
-                problems.append(_outside(root_as_given, relative))
+            relative = (*parts, name)
+            if entry.is_symlink() and not _inside(Path(entry.path), real_root):
+                problems.append(_outside(root_as_given, Path(*relative)))
                 continue
-            kind = KINDS_BY_FOLDER.get(relative.parts[0]) if len(relative.parts) > 1 else None
-            if kind is None:
+            if entry.is_dir(follow_symlinks=False):
+                subfolders.append((entry.path, relative))
+                continue
+            if entry.is_symlink() and entry.is_dir():
+                continue  # a link to a folder inside the tree: its files are read where they are
+            problem = _misplaced(root_as_given, relative)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            if len(files) >= MAX_FILES:
                 problems.append(
                     Problem(
-                        shown,
+                        _shown(root_as_given, Path(*relative)),
                         1,
                         1,
-                        Code.FILE_UNKNOWN_FOLDER,
-                        "this folder holds no known kind; data files belong in "
-                        + ", ".join(f"'{folder}/'" for folder in KINDS_BY_FOLDER),
+                        Code.TREE_TOO_LARGE,
+                        f"the tree holds more than {MAX_FILES:,} data files; "
+                        "this file and the ones after it were not read",
                     )
                 )
-            elif entry.suffix != YAML_SUFFIX:
-                hint = (
-                    " rename it to '.yaml'" if entry.suffix == ".yml" else " move it out of data/"
-                )
-                problems.append(
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        Code.FILE_UNEXPECTED,
-                        f"only '.yaml' files belong in '{relative.parts[0]}/';{hint}",
-                    )
-                )
-            else:
-                if len(files) >= MAX_FILES:
-                    problems.append(
-                        Problem(
-                            shown,
-                            1,
-                            1,
-                            Code.TREE_TOO_LARGE,
-                            f"the tree holds more than {MAX_FILES:,} data files; "
-                            "this file and the ones after it were not read",
-                        )
-                    )
-                    return files, problems
-                files.append(DataFile(entry, shown, kind))
+                return files, problems
+            # Strings, not Path objects: this runs once per file of trees of tens of thousands.
+            shown = os.path.normpath(os.path.join(root_as_given, *relative))  # noqa: PTH118
+            files.append(DataFile(Path(entry.path), shown, KINDS_BY_FOLDER[relative[0]]))
+        pending.extend(reversed(subfolders))
     return files, problems
+
+
+def _misplaced(root_as_given: str, relative: tuple[str, ...]) -> Problem | None:
+    """Return the problem of a file that has no place in the tree, or None for a data file."""
+    shown = os.path.normpath(os.path.join(root_as_given, *relative))  # noqa: PTH118
+    kind = KINDS_BY_FOLDER.get(relative[0]) if len(relative) > 1 else None
+    if kind is None:
+        return Problem(
+            shown,
+            1,
+            1,
+            Code.FILE_UNKNOWN_FOLDER,
+            "this folder holds no known kind; data files belong in "
+            + ", ".join(f"'{folder}/'" for folder in KINDS_BY_FOLDER),
+        )
+    suffix = os.path.splitext(relative[-1])[1]  # noqa: PTH122
+    if suffix != YAML_SUFFIX:
+        hint = " rename it to '.yaml'" if suffix == ".yml" else " move it out of data/"
+        return Problem(
+            shown,
+            1,
+            1,
+            Code.FILE_UNEXPECTED,
+            f"only '.yaml' files belong in '{relative[0]}/';{hint}",
+        )
+    return None
 
 
 def _inside(entry: Path, real_root: Path) -> bool:
@@ -253,6 +261,11 @@ def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
         )
     if document.problems:
         entity.model = None
+    else:
+        assert entity.model is not None
+        entity.valid = True
+        entity.marked = list(iter_marked(entity.model))
+        entity.links = entity_links(entity.marked)
     return entity
 
 
@@ -267,6 +280,7 @@ def validate_tree(
     only: Callable[[Dataset], Collection[str]] | None = None,
     progress: ProgressCallback | None = None,
     withheld_names: Sequence[str] = (),
+    keep_models: bool = True,
 ) -> Validation:
     """Validate every file of the data tree at ``path`` and return the report and the dataset.
 
@@ -280,6 +294,8 @@ def validate_tree(
         progress: Called as files are read, for a progress display.
         withheld_names: Names that must appear nowhere in the data (people at risk); kept
             outside the repository, never repeated in a report.
+        keep_models: Keep each valid file's model in the dataset; without them (enough for a
+            report) large trees check faster on several cores.
     """
     given = Path(path)
     root, restrict = _root_and_scope(given)
@@ -296,18 +312,16 @@ def validate_tree(
     files, problems = discover(root, root_as_given)
     dataset = Dataset()
     withheld = WithheldNames(withheld_names) if withheld_names else None
-    for done, data_file in enumerate(files, start=1):
-        assert data_file.kind is not None
-        document = load_file(data_file.path, data_file.shown_as)
-        entity = validate_document(data_file.kind, document, data_file.path.stem)
-        entity.path = data_file.path
-        dataset.add(entity)
-        problems.extend(document.problems)
-        if withheld:
-            problems.extend(withheld.find(document))
-        if progress is not None:
-            progress(done, len(files))
-    problems.extend(run_rules(dataset, RuleContext(today or dt.date.today())))
+    from coalition_kit.checking import check_files
+
+    context = RuleContext(today or dt.date.today())
+    jobs = [(file.path, file.shown_as, file.kind) for file in files if file.kind]
+    for checked in check_files(
+        jobs, context, withheld=withheld, keep_models=keep_models, progress=progress
+    ):
+        dataset.add(checked.entity)
+        problems.extend(checked.problems)
+    problems.extend(run_dataset_rules(dataset, context))
     if restrict is not None:
         scope = os.path.normpath(Path(root_as_given) / restrict)
         problems = [

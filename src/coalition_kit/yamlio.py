@@ -15,11 +15,12 @@ Python values itself, so that it decides what each unquoted value means:
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -66,8 +67,7 @@ NodePath = tuple[str | int, ...]
 """Where a value sits in a document: the keys and list indexes leading to it."""
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A line and column in a file, both counted from 1."""
 
     line: int
@@ -175,8 +175,18 @@ def needs_quotes(text: str) -> bool:
     return ambiguous or not isinstance(loaded, str)
 
 
+# Unquoted values starting with one of these letters are text in every YAML version.
+_ALWAYS_TEXT_START = frozenset(
+    "abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZ"
+    "\"'`@#%&*!|>?,[]{}"  # (characters that cannot start a plain scalar never get here)
+)
+
+
+@lru_cache(maxsize=8192)
 def interpret_plain(text: str) -> tuple[Any, bool]:
     """Return the value of an unquoted scalar and whether it is ambiguous across YAML versions."""
+    if text and (text[0] in _ALWAYS_TEXT_START or text[0] > "\x7f"):
+        return text, False
     if text in _NULL:
         return None, False
     if text in _BOOL_TRUE:
@@ -273,9 +283,59 @@ _NO_KEY: Any = _Marker("<no key>")
 _SKIP_KEY: Any = _Marker("<skipped key>")
 
 
-def _events(parser: Any) -> Iterator[Any]:
-    while parser.check_event():
-        yield parser.get_event()
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _read_events(parser: Any, builder: _Builder, check_bidi: bool) -> None:
+    """Build the document from the parser's events; stop at its end, or where reading must stop."""
+    document = builder.doc
+    get_event = parser.get_event
+    documents = 0
+    aliases_reported: set[str] = set()
+    while True:
+        event = get_event()
+        kind = event.__class__
+        if kind is _SCALAR:
+            # The common case, handled here: a plain or quoted value without anchor or tag.
+            if event.anchor is None and event.tag is None:
+                _scalar_event(
+                    builder,
+                    event,
+                    Location(event.start_mark.line + 1, event.start_mark.column + 1),
+                    check_bidi,
+                )
+            elif not _node_event(builder, event, check_bidi):
+                return
+        elif kind in _STARTS:
+            if not _node_event(builder, event, check_bidi):
+                return
+        elif kind in _ENDS:
+            builder.stack.pop()
+        elif kind is _ALIAS:
+            # One report per anchor: a "billion laughs" file repeats its aliases by the dozen.
+            anchor = event.anchor or ""
+            if anchor not in aliases_reported:
+                aliases_reported.add(anchor)
+                document.problem(
+                    _location(event.start_mark),
+                    Code.YAML_ALIAS,
+                    f"alias '*{event.anchor}': anchors and aliases are not accepted; "
+                    "write the value out in full",
+                )
+            builder.add(None, _location(event.start_mark), True, None)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                document.problem(
+                    _location(event.start_mark),
+                    Code.YAML_MULTIPLE_DOCUMENTS,
+                    "a second YAML document starts here; a file holds one entity",
+                )
+                return
+        elif kind is yaml.StreamEndEvent:
+            return
 
 
 def load_text(text: str, path: str) -> Document:
@@ -297,38 +357,8 @@ def load_text(text: str, path: str) -> Document:
     if " #" in text:
         builder.lines = _LINE_BREAK.split(text)
     parser = _Parser(text)
-    documents = 0
-    aliases_reported: set[str] = set()
     try:
-        for event in _events(parser):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    document.problem(
-                        _location(event.start_mark),
-                        Code.YAML_MULTIPLE_DOCUMENTS,
-                        "a second YAML document starts here; a file holds one entity",
-                    )
-                    break
-            elif isinstance(
-                event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
-            ):
-                if not _node_event(builder, event, check_bidi):
-                    break
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                builder.stack.pop()
-            elif isinstance(event, yaml.AliasEvent):
-                # One report per anchor: a "billion laughs" file repeats its aliases by the dozen.
-                anchor = event.anchor or ""
-                if anchor not in aliases_reported:
-                    aliases_reported.add(anchor)
-                    document.problem(
-                        _location(event.start_mark),
-                        Code.YAML_ALIAS,
-                        f"alias '*{event.anchor}': anchors and aliases are not accepted; "
-                        "write the value out in full",
-                    )
-                builder.add(None, _location(event.start_mark), True, None)
+        _read_events(parser, builder, check_bidi)
     except yaml.MarkedYAMLError as error:
         document.problems.append(_syntax_problem(path, text, error))
         return document
@@ -493,17 +523,17 @@ def load_file(file: Path, shown_as: str | None = None) -> Document:
     """Load the YAML file at ``file``; ``shown_as`` is the path to put in problems."""
     path = shown_as if shown_as is not None else str(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            document = Document(path)
-            document.problem(
-                Location(1, 1),
-                Code.FILE_TOO_LARGE,
-                f"the file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
-            )
-            return document
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                size = os.fstat(handle.fileno()).st_size
+                document = Document(path)
+                document.problem(
+                    Location(1, 1),
+                    Code.FILE_TOO_LARGE,
+                    f"the file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
+                )
+                return document
     except OSError as error:
         document = Document(path)
         document.problem(Location(1, 1), Code.FILE_UNREADABLE, error.strerror or str(error))

@@ -58,6 +58,7 @@ __all__ = [
     "TimeOfDay",
     "TimeZoneName",
     "WikidataId",
+    "warm_up",
 ]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -75,6 +76,19 @@ class Model(_PydanticBaseModel):
         use_enum_values=False,
         json_schema_mode_override="validation",
     )
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern once: the re module's own cache is small, and phonenumbers fills it."""
+    return re.compile(pattern)
+
+
+@cache
+def _tag_is_valid(tag: str) -> bool:
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(tag))
 
 
 def _fail(code: Code, message: str, **context: Any) -> PydanticCustomError:
@@ -112,7 +126,7 @@ class Matches:
     def check(self, value: str) -> str:
         """Return ``value`` if it matches, else raise the problem."""
         too_long = self.max_length is not None and len(value) > self.max_length
-        if too_long or not re.match(self.pattern, value):
+        if too_long or not _rx(self.pattern).match(value):
             raise _fail(self.code, self.message, value=value)
         return value
 
@@ -160,7 +174,12 @@ _INVISIBLE = (
 )
 
 
+_SUSPICIOUS = re.compile(f"{CONTROL_PATTERN}|{BIDI_PATTERN}|<|\\]\\(")
+
+
 def _check_no_markup(value: str) -> None:
+    if not _SUSPICIOUS.search(value):
+        return
     for pattern, code, what in _INVISIBLE:
         found = pattern.search(value)
         if found:
@@ -290,9 +309,7 @@ LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
 
 
 def _check_language(value: str) -> str:
-    import langcodes
-
-    if not re.match(LANGUAGE_TAG_PATTERN, value) or not langcodes.tag_is_valid(value):
+    if not _rx(LANGUAGE_TAG_PATTERN).match(value) or not _tag_is_valid(value):
         raise _fail(
             Code.LANGUAGE_INVALID,
             "'{value}' is not a BCP 47 language tag such as 'en', 'ko' or 'ko-Latn'",
@@ -319,7 +336,7 @@ def _check_url(value: str) -> str:
             "'{value}' is not an http(s) link; only https:// and http:// links are accepted",
             value=value,
         )
-    if not parts.hostname or "." not in parts.hostname or not re.match(URL_PATTERN, value):
+    if not parts.hostname or "." not in parts.hostname or not _rx(URL_PATTERN).match(value):
         raise _fail(Code.URL_INVALID, "'{value}' is not a complete web address", value=value)
     if parts.username or parts.password:
         raise _fail(Code.URL_INVALID, "links must not carry a user name or password")
@@ -359,10 +376,20 @@ Email = Annotated[
 E164_PATTERN = r"^\+[1-9][0-9]{6,14}$"
 
 
-def _check_phone(value: str) -> str:
+@cache
+def _phonenumbers() -> Any:
     import phonenumbers
+    from phonenumbers import re_util
 
-    if not re.match(E164_PATTERN, value):
+    # Keep phonenumbers' thousands of compiled patterns instead of recompiling them.
+    re_util.enable_pattern_cache()
+    return phonenumbers
+
+
+def _check_phone(value: str) -> str:
+    phonenumbers = _phonenumbers()
+
+    if not _rx(E164_PATTERN).match(value):
         suggestion = ""
         try:
             parsed = phonenumbers.parse(value, None if value.startswith("+") else "US")
@@ -409,14 +436,14 @@ def phone_matches_display(e164: str, display: str) -> bool:
 
     A display without a country code is read as a number of the country of ``e164``.
     """
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     try:
         region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
         parsed = phonenumbers.parse(display, region)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == e164
+    return bool(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == e164)
 
 
 # Years a date in this data can plausibly have; 1900-2099 keeps typos such as 0023 or 20233 out.
@@ -468,7 +495,7 @@ PARTIAL_DATE_PATTERN = rf"^{YEAR}(?:-[0-9]{{2}}(?:-[0-9]{{2}})?)?$"
 
 
 def _check_partial_date(value: str) -> str:
-    if not re.match(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$", value):
+    if not _rx(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$").match(value):
         raise _fail(
             Code.DATE_INVALID,
             "'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when the source "
@@ -504,7 +531,7 @@ LOCAL_DATETIME_PATTERN = (
 
 
 def _check_local_datetime(value: str) -> str:
-    if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$", value):
+    if not _rx(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$").match(value):
         raise _fail(
             Code.DATE_INVALID,
             "'{value}' is not a local date or date and time: write 2024-04-22 or "
@@ -589,3 +616,14 @@ EntityId = Annotated[
     Slug, Field(description="The id: the file name without '.yaml', a lowercase slug.")
 ]
 """The id of a top-level entity, equal to its file's name."""
+
+
+def warm_up() -> None:
+    """Import and prime what the validators use, once, before worker processes are forked."""
+    import email_validator
+
+    _phonenumbers()
+    _country_codes()
+    _timezones()
+    _tag_is_valid("en")
+    del email_validator

@@ -41,6 +41,7 @@ __all__ = [
 PLACEHOLDER_PATTERN = r"\[[^\[\]\n]+\]"
 """A placeholder token: text in square brackets on one line, such as ``[Name]``."""
 
+_PLACEHOLDER_TOKEN = re.compile(PLACEHOLDER_PATTERN)
 # A placeholder in running text: brackets not escaped with a backslash and not a Markdown link.
 PLACEHOLDER_IN_TEXT = re.compile(r"(?<!\\)\[([^\[\]\n\\]+)\](?![(\[])")
 
@@ -115,7 +116,7 @@ class Placeholder(Model):
     @field_validator("token", mode="before")
     @classmethod
     def _token_form(cls, value: object) -> object:
-        if isinstance(value, str) and not re.fullmatch(PLACEHOLDER_PATTERN, value):
+        if isinstance(value, str) and not _PLACEHOLDER_TOKEN.fullmatch(value):
             raise PydanticCustomError(
                 Code.PLACEHOLDER_INVALID.value,
                 "'{value}' is not a placeholder token: write it in square brackets, like '[Name]'",

@@ -6,7 +6,15 @@ all, in registration order, over the entities whose files validated.
 
 from __future__ import annotations
 
-from coalition_kit.rules.registry import RULES, Rule, RuleContext, run_rules
+from coalition_kit.rules.links import entity_links
+from coalition_kit.rules.registry import (
+    RULES,
+    Rule,
+    RuleContext,
+    run_dataset_rules,
+    run_entity_rules,
+    run_rules,
+)
 
 # Importing the rule modules registers their rules.
 from coalition_kit.rules import (  # noqa: F401  isort: skip
@@ -20,4 +28,12 @@ from coalition_kit.rules import (  # noqa: F401  isort: skip
     social,
 )
 
-__all__ = ["RULES", "Rule", "RuleContext", "run_rules"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "RuleContext",
+    "entity_links",
+    "run_dataset_rules",
+    "run_entity_rules",
+    "run_rules",
+]

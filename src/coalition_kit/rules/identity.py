@@ -11,7 +11,7 @@ from coalition_kit.problems import Problem
 from coalition_kit.rules.registry import RuleContext, rule
 
 
-@rule("unique-ids", "No two files of one kind declare the same id.")
+@rule("unique-ids", "No two files of one kind declare the same id.", scope="dataset")
 def unique_ids(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
     """Report every file whose id an earlier file of the same kind already declared."""
     first: dict[tuple[str, str], Entity[Any]] = {}
@@ -39,7 +39,9 @@ def skeleton(entity_id: str) -> str:
     return entity_id
 
 
-@rule("distinct-ids", "No two ids of one kind differ only by look-alike characters.")
+@rule(
+    "distinct-ids", "No two ids of one kind differ only by look-alike characters.", scope="dataset"
+)
 def distinct_ids(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
     """Report an id that looks like an earlier id of the same kind."""
     first: dict[tuple[str, str], Entity[Any]] = {}

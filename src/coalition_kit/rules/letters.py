@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from coalition_kit.codes import Code
-from coalition_kit.dataset import Dataset
-from coalition_kit.models import Letter
+from coalition_kit.dataset import Entity
+from coalition_kit.models import AnyEntity, Letter
 from coalition_kit.models.letter import (
     PLACEHOLDER_IN_TEXT,
     paragraph_is_optional,
@@ -32,32 +33,36 @@ def _used_by_language(letter: Letter) -> dict[str, set[str]]:
     "placeholders-declared",
     "Every placeholder a letter uses is declared, and every one declared is used.",
 )
-def placeholders_declared(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
+def placeholders_declared(
+    entity: Entity[Any], model: AnyEntity, context: RuleContext
+) -> Iterator[Problem]:
     """Report undeclared placeholders at their paragraph, and unused ones at their declaration."""
-    for entity, letter in dataset.valid(Letter):
-        declared = {placeholder.token for placeholder in letter.placeholders}
-        for language, items in letter.body.items():
-            for index, item in enumerate(items):
-                reported: set[str] = set()
-                for token in placeholders_in(paragraph_text(item)):
-                    if token not in declared and token not in reported:
-                        reported.add(token)
-                        yield entity.problem(
-                            ("body", language, index, "text"),
-                            Code.PLACEHOLDER_UNDECLARED,
-                            f"{token} is used but not declared under 'placeholders'; declare it, "
-                            "or write literal brackets as \\[ and \\]",
-                        )
-        if not letter.body:
-            continue
-        used = set().union(*_used_by_language(letter).values())
-        for index, placeholder in enumerate(letter.placeholders):
-            if placeholder.token not in used:
-                yield entity.problem(
-                    ("placeholders", index, "token"),
-                    Code.PLACEHOLDER_UNUSED,
-                    f"{placeholder.token} is declared but used in no text of the letter",
-                )
+    if not isinstance(model, Letter):
+        return
+    letter = model
+    declared = {placeholder.token for placeholder in letter.placeholders}
+    for language, items in letter.body.items():
+        for index, item in enumerate(items):
+            reported: set[str] = set()
+            for token in placeholders_in(paragraph_text(item)):
+                if token not in declared and token not in reported:
+                    reported.add(token)
+                    yield entity.problem(
+                        ("body", language, index, "text"),
+                        Code.PLACEHOLDER_UNDECLARED,
+                        f"{token} is used but not declared under 'placeholders'; declare it, "
+                        "or write literal brackets as \\[ and \\]",
+                    )
+    if not letter.body:
+        return
+    used = set().union(*_used_by_language(letter).values())
+    for index, placeholder in enumerate(letter.placeholders):
+        if placeholder.token not in used:
+            yield entity.problem(
+                ("placeholders", index, "token"),
+                Code.PLACEHOLDER_UNUSED,
+                f"{placeholder.token} is declared but used in no text of the letter",
+            )
 
 
 def _optional_pattern(letter: Letter, language: str) -> list[bool]:
@@ -68,36 +73,40 @@ def _optional_pattern(letter: Letter, language: str) -> list[bool]:
     "translations-match",
     "Every language of a letter has the same placeholders and optional paragraphs.",
 )
-def translations_match(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
+def translations_match(
+    entity: Entity[Any], model: AnyEntity, context: RuleContext
+) -> Iterator[Problem]:
     """Compare each translation with the letter's first language."""
-    for entity, letter in dataset.valid(Letter):
-        if len(letter.body) < 2:
-            continue
-        used = _used_by_language(letter)
-        first, *others = list(letter.body)
-        for language in others:
-            if used[language] != used[first]:
-                missing = sorted(used[first] - used[language])
-                extra = sorted(used[language] - used[first])
-                detail = "; ".join(
-                    part
-                    for part in (
-                        f"lacks {', '.join(missing)}" if missing else "",
-                        f"adds {', '.join(extra)}" if extra else "",
-                    )
-                    if part
+    if not isinstance(model, Letter):
+        return
+    letter = model
+    if len(letter.body) < 2:
+        return
+    used = _used_by_language(letter)
+    first, *others = list(letter.body)
+    for language in others:
+        if used[language] != used[first]:
+            missing = sorted(used[first] - used[language])
+            extra = sorted(used[language] - used[first])
+            detail = "; ".join(
+                part
+                for part in (
+                    f"lacks {', '.join(missing)}" if missing else "",
+                    f"adds {', '.join(extra)}" if extra else "",
                 )
-                yield entity.problem(
-                    ("body", language),
-                    Code.TRANSLATION_MISMATCH,
-                    f"the '{language}' text uses other placeholders than '{first}': {detail}",
-                    key=True,
-                )
-            if _optional_pattern(letter, language) != _optional_pattern(letter, first):
-                yield entity.problem(
-                    ("body", language),
-                    Code.TRANSLATION_MISMATCH,
-                    f"the '{language}' text marks other paragraphs optional than '{first}' "
-                    "(or has another number of paragraphs)",
-                    key=True,
-                )
+                if part
+            )
+            yield entity.problem(
+                ("body", language),
+                Code.TRANSLATION_MISMATCH,
+                f"the '{language}' text uses other placeholders than '{first}': {detail}",
+                key=True,
+            )
+        if _optional_pattern(letter, language) != _optional_pattern(letter, first):
+            yield entity.problem(
+                ("body", language),
+                Code.TRANSLATION_MISMATCH,
+                f"the '{language}' text marks other paragraphs optional than '{first}' "
+                "(or has another number of paragraphs)",
+                key=True,
+            )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from coalition_kit.codes import Code
-from coalition_kit.dataset import Dataset
-from coalition_kit.models import Campaign, Model
+from coalition_kit.dataset import Dataset, Entity
+from coalition_kit.models import AnyEntity, Campaign
 from coalition_kit.models.refs import Ref, iter_marked
 from coalition_kit.problems import Problem
 from coalition_kit.rules.registry import RuleContext, rule
+from coalition_kit.yamlio import NodePath
+
+__all__ = ["entity_links"]
 
 
 def _suggestion(value: str, candidates: set[str]) -> str:
@@ -18,26 +22,48 @@ def _suggestion(value: str, candidates: set[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-@rule("links-exist", "Every link to an organization, letter, mission, campaign or event resolves.")
+def entity_links(marked: Iterable[tuple[NodePath, Any, Any]]) -> list[tuple[NodePath, str, str]]:
+    """Return where an entity names another: ``(path, kind, id)``, campaign events aside.
+
+    ``marked`` is what ``iter_marked`` finds in the entity's model.
+    """
+    return [
+        (path, marker.kind, value)
+        for path, value, marker in marked
+        if isinstance(marker, Ref) and marker.kind != "event"
+    ]
+
+
+@rule("event-links-exist", "A campaign's actions name events the campaign has.")
+def event_links_exist(
+    entity: Entity[Any], model: AnyEntity, context: RuleContext
+) -> Iterator[Problem]:
+    """Report a call to action that names an event the campaign does not list."""
+    if not isinstance(model, Campaign):
+        return
+    event_ids = {event.id for event in model.events}
+    for path, value, marker in entity.marked or iter_marked(model):
+        if isinstance(marker, Ref) and marker.kind == "event" and value not in event_ids:
+            yield entity.problem(
+                path,
+                Code.LINK_UNKNOWN,
+                f"this campaign has no event '{value}'{_suggestion(value, event_ids)}",
+            )
+
+
+@rule(
+    "links-exist",
+    "Every link to an organization, letter, mission or campaign resolves.",
+    scope="dataset",
+)
 def links_exist(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
     """Report links whose target id is declared by no file of the target kind."""
-    for entity, model in dataset.valid(Model):
-        event_ids = {event.id for event in model.events} if isinstance(model, Campaign) else set()
-        for path, value, marker in iter_marked(model):
-            if not isinstance(marker, Ref):
-                continue
-            if marker.kind == "event":
-                if value not in event_ids:
-                    yield entity.problem(
-                        path,
-                        Code.LINK_UNKNOWN,
-                        f"this campaign has no event '{value}'{_suggestion(value, event_ids)}",
-                    )
-                continue
-            known = dataset.known_ids[marker.kind]
+    for entity in dataset.entities:
+        for path, kind, value in entity.links:
+            known = dataset.known_ids[kind]
             if value not in known:
                 yield entity.problem(
                     path,
                     Code.LINK_UNKNOWN,
-                    f"no {marker.kind} has the id '{value}'{_suggestion(value, known)}",
+                    f"no {kind} has the id '{value}'{_suggestion(value, known)}",
                 )

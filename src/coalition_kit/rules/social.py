@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from coalition_kit.codes import Code
-from coalition_kit.dataset import Dataset
-from coalition_kit.models import Campaign
+from coalition_kit.dataset import Entity
+from coalition_kit.models import AnyEntity, Campaign
 from coalition_kit.models.campaign import SocialPostAction
 from coalition_kit.problems import Problem
 from coalition_kit.rules.registry import RuleContext, rule
@@ -14,37 +15,41 @@ from coalition_kit.social import PLATFORM_LIMITS, post_length
 
 
 @rule("social-post-length", "Social post templates fit the platform's length limit.")
-def social_post_length(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
+def social_post_length(
+    entity: Entity[Any], model: AnyEntity, context: RuleContext
+) -> Iterator[Problem]:
     """Report templates over the limit without a thread, and threads that do not fit or match."""
-    for entity, campaign in dataset.valid(Campaign):
-        for index, action in enumerate(campaign.calls_to_action):
-            if not isinstance(action, SocialPostAction):
-                continue
-            limit = PLATFORM_LIMITS.get(action.platform)
-            base = ("calls_to_action", index)
-            if action.thread and " ".join(action.thread) != action.text:
+    if not isinstance(model, Campaign):
+        return
+    campaign = model
+    for index, action in enumerate(campaign.calls_to_action):
+        if not isinstance(action, SocialPostAction):
+            continue
+        limit = PLATFORM_LIMITS.get(action.platform)
+        base = ("calls_to_action", index)
+        if action.thread and " ".join(action.thread) != action.text:
+            yield entity.problem(
+                (*base, "thread"),
+                Code.SOCIAL_THREAD_MISMATCH,
+                "the parts of 'thread' joined with single spaces differ from 'text'",
+                key=True,
+            )
+        if limit is None:
+            continue
+        length = post_length(action.platform, action.text)
+        if length > limit.characters and not action.thread:
+            yield entity.problem(
+                (*base, "text"),
+                Code.SOCIAL_POST_TOO_LONG,
+                f"the post is {length} long and {action.platform.value} allows "
+                f"{limit.characters} ({limit.counting}); shorten it or add a 'thread'",
+            )
+        for part_index, part in enumerate(action.thread):
+            part_length = post_length(action.platform, part)
+            if part_length > limit.characters:
                 yield entity.problem(
-                    (*base, "thread"),
-                    Code.SOCIAL_THREAD_MISMATCH,
-                    "the parts of 'thread' joined with single spaces differ from 'text'",
-                    key=True,
-                )
-            if limit is None:
-                continue
-            length = post_length(action.platform, action.text)
-            if length > limit.characters and not action.thread:
-                yield entity.problem(
-                    (*base, "text"),
+                    (*base, "thread", part_index),
                     Code.SOCIAL_POST_TOO_LONG,
-                    f"the post is {length} long and {action.platform.value} allows "
-                    f"{limit.characters} ({limit.counting}); shorten it or add a 'thread'",
+                    f"this part of the thread is {part_length} long and "
+                    f"{action.platform.value} allows {limit.characters}",
                 )
-            for part_index, part in enumerate(action.thread):
-                part_length = post_length(action.platform, part)
-                if part_length > limit.characters:
-                    yield entity.problem(
-                        (*base, "thread", part_index),
-                        Code.SOCIAL_POST_TOO_LONG,
-                        f"this part of the thread is {part_length} long and "
-                        f"{action.platform.value} allows {limit.characters}",
-                    )

@@ -1,0 +1,78 @@
+"""Scale: the synthetic generator, and checking on several cores giving the same report as on one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coalition_kit import checking
+from coalition_kit.validation import validate_tree
+from conftest import EXAMPLES, REPO
+
+GENERATOR = REPO / "benchmarks" / "synthetic.py"
+
+
+def _generate(folder: Path, scale: str, seed: str = "7") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(GENERATOR), "--scale", scale, "--seed", seed, str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_synthetic_data_is_valid_and_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert _generate(first, "0.02").returncode == 0
+    assert _generate(second, "0.02").returncode == 0
+    files = sorted(path.relative_to(first) for path in first.rglob("*.yaml"))
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    assert len(list(first.glob("missions/*.yaml"))) == 400
+    report = validate_tree(first).report
+    assert report.problems == []
+
+
+def test_synthetic_data_never_goes_into_the_repository_data() -> None:
+    result = _generate(REPO / "data" / "synthetic", "0.01")
+    assert result.returncode == 2 and "never goes into" in result.stderr
+    assert not (REPO / "data" / "synthetic").exists()
+
+
+@pytest.fixture
+def everything_broken(tmp_path: Path) -> Path:
+    """Every invalid example in one tree, each case in its own subfolder of each kind."""
+    tree = tmp_path / "data"
+    for case in sorted((EXAMPLES / "invalid").iterdir()):
+        for path in sorted((case / "data").rglob("*")):
+            if path.is_file():
+                relative = path.relative_to(case / "data")
+                parts = relative.parts
+                target = (
+                    tree / parts[0] / case.name / Path(*parts[1:])
+                    if len(parts) > 1
+                    else tree / f"{case.name}-{parts[0]}"
+                )
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+    shutil.copytree(EXAMPLES / "valid", tree, dirs_exist_ok=True)
+    return tree
+
+
+def test_checking_on_several_cores_gives_the_same_report(
+    everything_broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 10**9)
+    one_core = validate_tree(everything_broken).report.problems
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(checking, "_CHUNK", 7)
+    several = validate_tree(everything_broken).report.problems
+    also_without_models = validate_tree(everything_broken, keep_models=False).report.problems
+    assert len(one_core) > 150
+    assert several == one_core
+    assert also_without_models == one_core

@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from coalition_kit._version import __version__
 from coalition_kit.models import KINDS, Campaign, Letter, Mission, Organization
@@ -35,16 +33,6 @@ BUNDLE_FORMAT = 1
 
 BUNDLE_FILE = Path(__file__).parent / "_bundle.json"
 """Where the installed package keeps its prebuilt data."""
-
-
-class _Bundle(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    format: Literal[1]
-    organizations: list[Organization]
-    letters: list[Letter]
-    campaigns: list[Campaign]
-    missions: list[Mission]
 
 
 def data_digest(root: Path) -> str:
@@ -87,18 +75,29 @@ def bundle_bytes(
 
 
 def library_from_bundle(raw: bytes) -> Library:
-    """Build a ``Library`` from bundle bytes, validating every entity against its model.
+    """Build a ``Library`` from bundle bytes; each entity's model is built on first access.
+
+    The bundle was made from validated data when the package was built, so reading it costs a
+    JSON parse; each model is validated when first used.
 
     Raises:
-        ValueError: When the bundle's layout is not one this version reads.
+        ValueError: When the bytes are not a bundle of the layout this version reads.
     """
-    from coalition_kit.library import Library
+    from coalition_kit.library import EntityMap, Library
 
     try:
-        bundle = _Bundle.model_validate_json(raw)
-    except ValidationError as error:
-        raise ValueError(f"not a coalition-kit bundle of format {BUNDLE_FORMAT}: {error}") from None
-    return Library(bundle.organizations, bundle.letters, bundle.campaigns, bundle.missions)
+        data = json.loads(raw)
+    except ValueError as error:
+        raise ValueError(f"not a coalition-kit bundle: {error}") from None
+    if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"not a coalition-kit bundle of format {BUNDLE_FORMAT} (found {found!r})")
+    return Library.from_maps(
+        EntityMap.lazy("organization", Organization, data["organizations"]),
+        EntityMap.lazy("letter", Letter, data["letters"]),
+        EntityMap.lazy("campaign", Campaign, data["campaigns"]),
+        EntityMap.lazy("mission", Mission, data["missions"]),
+    )
 
 
 def bundled_library() -> Library | None:

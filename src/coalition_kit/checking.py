@@ -29,7 +29,7 @@ __all__ = ["PARALLEL_FROM", "CheckedFile", "check_files"]
 PARALLEL_FROM = 1_000
 """Trees with fewer files than this are checked in one process: starting workers costs more."""
 
-_CHUNK = 250
+_CHUNK = 100
 
 FileJob = tuple[Path, str, Kind]
 """A file to check: its path, how problems show it, and its kind."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from coalition_kit.calendar_dates import next_occurrence
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
@@ -71,7 +71,11 @@ class UnknownIdError(KeyError):
 
 
 class EntityMap(Mapping[str, E], Generic[E]):
-    """A read-only mapping from id to entity, sorted by id, with helpful errors for unknown ids."""
+    """A read-only mapping from id to entity, sorted by id, with helpful errors for unknown ids.
+
+    An entity map built by ``lazy`` holds each entity as plain JSON values and builds its model
+    on first access, so that loading a large prebuilt library costs little more than reading it.
+    """
 
     def __init__(self, kind: str, entities: Iterable[E]) -> None:
         """Index ``entities`` of ``kind`` (singular, for messages) by id."""
@@ -79,21 +83,42 @@ class EntityMap(Mapping[str, E], Generic[E]):
         self._by_id: dict[str, E] = {
             entity.id: entity for entity in sorted(entities, key=lambda e: e.id)
         }
+        self._raw: dict[str, dict[str, Any]] = {}
+        self._model: type[E] | None = None
+        self._order: list[str] = list(self._by_id)
+
+    @classmethod
+    def lazy(cls, kind: str, model: type[E], raw: Iterable[dict[str, Any]]) -> EntityMap[E]:
+        """Return a map of ``kind`` whose entities are built from ``raw`` values on first access."""
+        mapping: EntityMap[E] = cls(kind, ())
+        mapping._raw = {entity["id"]: entity for entity in raw}
+        mapping._model = model
+        mapping._order = sorted(mapping._raw)
+        return mapping
 
     def __getitem__(self, entity_id: str) -> E:
         """Return the entity with ``entity_id``; raise ``UnknownIdError`` if there is none."""
         try:
             return self._by_id[entity_id]
         except KeyError:
-            raise UnknownIdError(self.kind, entity_id, self._by_id) from None
+            pass
+        if entity_id in self._raw and self._model is not None:
+            entity = self._model.model_validate(self._raw.pop(entity_id))
+            self._by_id[entity_id] = entity
+            return entity
+        raise UnknownIdError(self.kind, entity_id, [*self._by_id, *self._raw])
 
     def __iter__(self) -> Iterator[str]:
         """Iterate over the ids in order."""
-        return iter(self._by_id)
+        return iter(self._order)
+
+    def __contains__(self, entity_id: object) -> bool:
+        """Return True when an entity has ``entity_id``, without building it."""
+        return entity_id in self._by_id or entity_id in self._raw
 
     def __len__(self) -> int:
         """Return the number of entities."""
-        return len(self._by_id)
+        return len(self._by_id) + len(self._raw)
 
     def __repr__(self) -> str:
         """Show the kind and the number of entities."""
@@ -207,6 +232,20 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         self.campaigns: EntityMap[Campaign] = EntityMap("campaign", campaigns)
         self.missions: EntityMap[Mission] = EntityMap("mission", missions)
 
+    @classmethod
+    def from_maps(
+        cls,
+        organizations: EntityMap[Organization],
+        letters: EntityMap[Letter],
+        campaigns: EntityMap[Campaign],
+        missions: EntityMap[Mission],
+    ) -> Library:
+        """Build a library from ready entity maps (for instance lazy ones)."""
+        library = cls()
+        library.organizations, library.letters = organizations, letters
+        library.campaigns, library.missions = campaigns, missions
+        return library
+
     def __getitem__(self, kind: str) -> Mapping[str, AnyEntity]:
         """Return the entities of ``kind`` (a folder name such as ``"missions"``) by id."""
         if kind not in KIND_NAMES:
@@ -264,6 +303,14 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
             for mission_id in self._campaign_missions(campaign):
                 links.campaigns_by_mission[mission_id].append(campaign.id)
         return links
+
+    @cached_property
+    def _missions_by_place(self) -> dict[tuple[str, str], list[Mission]]:
+        """The missions by (sending state, host country), in id order."""
+        places: dict[tuple[str, str], list[Mission]] = defaultdict(list)
+        for mission in self.missions.values():
+            places[(mission.sending_state, mission.host_country)].append(mission)
+        return places
 
     def _campaign_missions(self, campaign: Campaign) -> list[str]:
         ids = campaign_mission_ids(campaign)
@@ -329,9 +376,12 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         wanted_kind = MissionKind(kind) if kind is not None else None
         sending = resolve_country(sending_state) if sending_state else None
         host = resolve_country(host_country) if host_country else None
+        candidates: Iterable[Mission] = self.missions.values()
+        if sending is not None and host is not None:
+            candidates = self._missions_by_place.get((sending, host), [])
         return [
             mission
-            for mission in self.missions.values()
+            for mission in candidates
             if (sending is None or mission.sending_state == sending)
             and (host is None or mission.host_country == host)
             and (wanted_kind is None or mission.kind is wanted_kind)

@@ -62,7 +62,8 @@ def test_workflow_validates_checks_schemas_and_formatting_tests_and_builds_the_s
         "coalition-kit diff",
     ):
         assert command in steps
-    assert True in workflow or "on" in workflow  # YAML 1.1 reads the key 'on' as true
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key 'on' as true
+    assert "pull_request" in triggers
 
 
 def test_issue_and_pull_request_templates() -> None:

@@ -22,6 +22,7 @@ from coalition_kit.models import Kind
 from coalition_kit.models.common import warm_up
 from coalition_kit.problems import Problem
 from coalition_kit.rules import RuleContext, run_entity_rules
+from coalition_kit.validation import validate_document
 from coalition_kit.yamlio import Document, load_file
 
 __all__ = ["PARALLEL_FROM", "CheckedFile", "check_files"]
@@ -44,8 +45,6 @@ class CheckedFile:
 
 
 def _check_one(job: FileJob, context: RuleContext, withheld: Any) -> CheckedFile:
-    from coalition_kit.validation import validate_document
-
     path, shown_as, kind = job
     document = load_file(path, shown_as)
     entity = validate_document(kind, document, path.stem)

@@ -35,7 +35,6 @@ class Entity(Generic[M]):
     document: Document
     model: M | None = None
     path: Path | None = None
-    valid: bool = False
     links: list[tuple[NodePath, str, str]] = field(default_factory=list)
     """The ids this entity names: (where, kind, id), for checks that need the whole tree."""
     marked: list[tuple[NodePath, Any, Any]] = field(default_factory=list)
@@ -62,29 +61,21 @@ class Entity(Generic[M]):
 class Dataset:
     """All entities of a data tree, by kind and id, for dataset-wide rules.
 
-    ``known_ids`` holds every id a file declares, even where the file has other problems, so that
-    a link to an entity whose file is broken is not reported a second time as unknown.
+    ``known_ids`` maps each kind's declared ids to the first file declaring them, even where the
+    file has other problems, so that a link to an entity whose file is broken is not reported a
+    second time as unknown.
     """
 
     entities: list[Entity[Any]] = field(default_factory=list)
-    known_ids: dict[str, set[str]] = field(
-        default_factory=lambda: {kind.name: set() for kind in KINDS}
+    known_ids: dict[str, dict[str, Entity[Any]]] = field(
+        default_factory=lambda: {kind.name: {} for kind in KINDS}
     )
 
     def add(self, entity: Entity[Any]) -> None:
         """Add a loaded file."""
         self.entities.append(entity)
         if entity.id is not None:
-            self.known_ids[entity.kind.name].add(entity.id)
-
-    def valid(self, model_type: type[M]) -> Iterator[tuple[Entity[Any], M]]:
-        """Yield ``(entity, model)`` for each file that validated into ``model_type``, in file order.
-
-        Pass ``Model`` for every kind, or one model class (``Mission``) for one kind.
-        """
-        for entity in self.entities:
-            if isinstance(entity.model, model_type):
-                yield entity, entity.model
+            self.known_ids[entity.kind.name].setdefault(entity.id, entity)
 
     def models(self) -> Iterator[AnyEntity]:
         """Yield the model of every file that validated, in file order."""
@@ -94,7 +85,4 @@ class Dataset:
 
     def by_id(self, kind: str, entity_id: str) -> Entity[Any] | None:
         """Return the first file of ``kind`` that declares ``entity_id``, if any."""
-        for entity in self.entities:
-            if entity.kind.name == kind and entity.id == entity_id:
-                return entity
-        return None
+        return self.known_ids[kind].get(entity_id)

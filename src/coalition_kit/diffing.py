@@ -37,10 +37,12 @@ class Change:
     new: Any = None
 
 
+_KIND_ORDER = {kind.name: index for index, kind in enumerate(KINDS)}
+
+
 def _load_tree(root: Path) -> dict[tuple[str, str], Any]:
     files, _problems = discover(root, str(root))
     entities: dict[tuple[str, str], Any] = {}
-    order = {kind.name: index for index, kind in enumerate(KINDS)}
     for data_file in files:
         assert data_file.kind is not None
         document = load_file(data_file.path, data_file.shown_as)
@@ -51,7 +53,7 @@ def _load_tree(root: Path) -> dict[tuple[str, str], Any]:
             else document.data
         )
         entities[(data_file.kind.name, data_file.path.stem)] = data
-    return dict(sorted(entities.items(), key=lambda item: (order[item[0][0]], item[0][1])))
+    return entities
 
 
 def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -69,9 +71,7 @@ def diff_trees(old_root: Path, new_root: Path) -> list[Change]:
     """Return the changes from the data tree at ``old_root`` to the one at ``new_root``."""
     old, new = _load_tree(old_root), _load_tree(new_root)
     changes: list[Change] = []
-    for key in sorted(
-        old.keys() | new.keys(), key=lambda k: ([kind.name for kind in KINDS].index(k[0]), k[1])
-    ):
+    for key in sorted(old.keys() | new.keys(), key=lambda k: (_KIND_ORDER[k[0]], k[1])):
         kind, entity_id = key
         if key not in old:
             changes.append(Change(kind, entity_id, "added"))

@@ -340,22 +340,28 @@ def _vtimezone(tzid: str) -> Any:
     return Timezone.from_tzid(tzid)
 
 
-def to_ics(library: Library, *, stamp: dt.datetime | None = None) -> bytes:
+def to_ics(
+    library: Library,
+    *,
+    campaigns: Iterable[Campaign] | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
     """Return an iCalendar file of every dated campaign event and every yearly day of action.
 
     Timed events carry their time zone (with VTIMEZONE definitions); all-day events are dates.
     Events that only recur daily without a first date are left out: a calendar needs a start.
+    ``campaigns`` narrows the file to some campaigns (the library still names the venues).
+    A calendar holds no contact details, so it needs no public view of the data.
     """
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
-    library = public_library(library)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "coalition-kit campaign events")
-    for campaign in library.campaigns.values():
+    for campaign in library.campaigns.values() if campaigns is None else campaigns:
         if campaign.recurrence and campaign.recurrence.frequency is Frequency.YEARLY:
             recurrence = campaign.recurrence
             day = CalendarEvent()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import types
 import typing
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -240,8 +239,3 @@ def format_file(path: Path, kind: Kind, *, check: bool = False) -> FormatResult:
     if changed and not check:
         write_atomically(path, formatted.encode("utf-8"), overwrite=True)
     return FormatResult(path, changed)
-
-
-def format_files(files: Iterable[tuple[Path, Kind]], *, check: bool = False) -> list[FormatResult]:
-    """Format each ``(path, kind)``; see ``format_file``."""
-    return [format_file(path, kind, check=check) for path, kind in files]

@@ -149,7 +149,7 @@ class WritePlan:
 
     Attributes:
         campaign: The campaign.
-        country: The reader's country (ISO 3166-1 alpha-2).
+        country: The reader's country (ISO 3166-1 alpha-2), or None when not given.
         local_missions: The open missions of the campaign's target state in the reader's country.
         shared_missions: The open missions every reader is asked to write to (missions to the UN).
         letter: The letter to send, if the campaign has one.
@@ -157,7 +157,7 @@ class WritePlan:
     """
 
     campaign: Campaign
-    country: str
+    country: str | None
     local_missions: list[Mission]
     shared_missions: list[Mission]
     letter: Letter | None
@@ -423,23 +423,24 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
     # The reader's question.
 
     def where_to_write(
-        self, campaign_id: str, country: str, *, language: str | None = None
+        self, campaign_id: str, country: str | None, *, language: str | None = None
     ) -> WritePlan:
         """Answer "I live in ``country``: which missions do I write to, with which letter?".
 
         The answer is the open missions of the campaign's target state in the reader's country
         (embassy first), then the open missions every reader is asked to write to, such as the
-        missions to the UN, and the campaign's letter (in ``language`` if it has it).
+        missions to the UN, and the campaign's letter (in ``language`` if it has it). With
+        ``country`` None, the answer holds only what every reader shares.
 
         Raises:
             UnknownIdError: No campaign has ``campaign_id``.
             ValueError: ``country`` is neither a country code nor a country name.
         """
         campaign = self.campaigns[campaign_id]
-        code = resolve_country(country)
+        code = resolve_country(country) if country is not None else None
         state = campaign.targets.sending_state if campaign.targets else None
         local = []
-        if state:
+        if state and code:
             local = [
                 mission
                 for mission in self.find_missions(
@@ -449,10 +450,11 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
             ]
             local.sort(key=lambda m: (m.kind is not MissionKind.EMBASSY, m.city or "", m.id))
         shared_ids = campaign.targets.missions if campaign.targets else []
+        local_ids = {mission.id for mission in local}
         shared = [
             self.missions[i]
             for i in shared_ids
-            if i in self.missions and self.missions[i].is_open and self.missions[i] not in local
+            if i in self.missions and self.missions[i].is_open and i not in local_ids
         ]
         write = next((a for a in campaign.calls_to_action if isinstance(a, WriteAction)), None)
         letter_ids = [write.letter] if write and write.letter else campaign_letter_ids(campaign)

@@ -6,14 +6,19 @@ verification when the person published them, but the site and the exports never 
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from coalition_kit.library import Library
-from coalition_kit.models import AnyEntity, Mission, Organization
+from coalition_kit.models import Campaign, Letter, Mission, Organization
 from coalition_kit.models.shared import Visibility
 
 __all__ = ["public_entity", "public_library"]
 
 
-def public_entity(entity: AnyEntity) -> AnyEntity:
+E = TypeVar("E", Organization, Letter, Campaign, Mission)
+
+
+def public_entity(entity: E) -> E:
     """Return ``entity`` without the fields that must not be published."""
     if isinstance(entity, Organization | Mission) and any(
         contact.visibility is not Visibility.INSTITUTIONAL for contact in entity.contact_points
@@ -26,8 +31,8 @@ def public_entity(entity: AnyEntity) -> AnyEntity:
 def public_library(library: Library) -> Library:
     """Return ``library`` as the site and the exports may show it."""
     return Library(
-        organizations=[public_entity(o) for o in library.organizations.values()],  # type: ignore[misc]
+        organizations=[public_entity(o) for o in library.organizations.values()],
         letters=library.letters.values(),
         campaigns=library.campaigns.values(),
-        missions=[public_entity(m) for m in library.missions.values()],  # type: ignore[misc]
+        missions=[public_entity(m) for m in library.missions.values()],
     )

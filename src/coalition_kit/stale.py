@@ -43,14 +43,7 @@ def stale_entries(
         if model is None:
             continue
         verified = model.last_verified
-        if (
-            isinstance(model, Mission)
-            and model.is_open
-            and (
-                not any(contact.kind == "email" for contact in model.contact_points)
-                or any(need.field == "email" for need in model.needs)
-            )
-        ):
+        if isinstance(model, Mission) and model.needs_email:
             note = next((need.note for need in model.needs if need.field == "email"), None)
             reason = "no current e-mail address" + (f": {note}" if note else "")
             no_email.append(StaleEntry(entity.kind.name, model.id, entity.file, reason, verified))

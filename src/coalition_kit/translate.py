@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from coalition_kit.codes import Code
 from coalition_kit.problems import Problem
 from coalition_kit.yamlio import Document, NodePath
 
-__all__ = ["display_path", "problems_from_errors", "problems_from_validation_error"]
+__all__ = ["display_path", "problems_from_errors"]
 
 _GENERIC_CODES: dict[str, Code] = {
     "missing": Code.FIELD_MISSING,
@@ -157,19 +157,6 @@ def _describe(value: Any) -> str:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def problems_from_validation_error(
-    document: Document, error: ValidationError, prefix: NodePath = ()
-) -> list[Problem]:
-    """Return one problem per pydantic error, located in ``document``.
-
-    Args:
-        document: The loaded YAML with the locations of its values.
-        error: What pydantic found.
-        prefix: The path in the document of the value that was validated (empty for a whole file).
-    """
-    return problems_from_errors(document, error.errors(include_url=False), prefix)
 
 
 def problems_from_errors(

@@ -64,8 +64,9 @@ class Validation:
     dataset: Dataset
 
 
-def _shown(root_as_given: str, relative: Path) -> str:
-    return os.path.normpath(Path(root_as_given) / relative)
+def _shown(root_as_given: str, relative: tuple[str, ...]) -> str:
+    # Strings, not Path objects: this runs once per file of trees of tens of thousands.
+    return os.path.normpath(os.path.join(root_as_given, *relative))  # noqa: PTH118
 
 
 def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Problem]]:
@@ -86,7 +87,7 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
                 continue
             relative = (*parts, name)
             if entry.is_symlink() and not _inside(Path(entry.path), real_root):
-                problems.append(_outside(root_as_given, Path(*relative)))
+                problems.append(_outside(root_as_given, relative))
                 continue
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append((entry.path, relative))
@@ -100,7 +101,7 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
             if len(files) >= MAX_FILES:
                 problems.append(
                     Problem(
-                        _shown(root_as_given, Path(*relative)),
+                        _shown(root_as_given, relative),
                         1,
                         1,
                         Code.TREE_TOO_LARGE,
@@ -109,8 +110,7 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
                     )
                 )
                 return files, problems
-            # Strings, not Path objects: this runs once per file of trees of tens of thousands.
-            shown = os.path.normpath(os.path.join(root_as_given, *relative))  # noqa: PTH118
+            shown = _shown(root_as_given, relative)
             files.append(DataFile(Path(entry.path), shown, KINDS_BY_FOLDER[relative[0]]))
         pending.extend(reversed(subfolders))
     return files, problems
@@ -118,7 +118,7 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
 
 def _misplaced(root_as_given: str, relative: tuple[str, ...]) -> Problem | None:
     """Return the problem of a file that has no place in the tree, or None for a data file."""
-    shown = os.path.normpath(os.path.join(root_as_given, *relative))  # noqa: PTH118
+    shown = _shown(root_as_given, relative)
     kind = KINDS_BY_FOLDER.get(relative[0]) if len(relative) > 1 else None
     if kind is None:
         return Problem(
@@ -150,7 +150,7 @@ def _inside(entry: Path, real_root: Path) -> bool:
     return True
 
 
-def _outside(root_as_given: str, relative: Path) -> Problem:
+def _outside(root_as_given: str, relative: tuple[str, ...]) -> Problem:
     return Problem(
         _shown(root_as_given, relative),
         1,
@@ -263,7 +263,6 @@ def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
         entity.model = None
     else:
         assert entity.model is not None
-        entity.valid = True
         entity.marked = list(iter_marked(entity.model))
         entity.links = entity_links(entity.marked)
     return entity

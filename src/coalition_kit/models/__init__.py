@@ -39,11 +39,6 @@ class Kind:
     folder: str
     model: type[Model]
 
-    @property
-    def singular(self) -> str:
-        """The kind's name in the singular, for messages: 'organization'."""
-        return self.name
-
 
 KINDS: tuple[Kind, ...] = (
     Kind("organization", "organizations", Organization),

@@ -143,6 +143,14 @@ class Mission(Model):
         return self.status.state is MissionState.OPEN
 
     @property
+    def needs_email(self) -> bool:
+        """True for an open mission with no e-mail on file, or whose e-mail is marked as wanted."""
+        return self.is_open and (
+            not any(contact.kind == "email" for contact in self.contact_points)
+            or any(need.field == "email" for need in self.needs)
+        )
+
+    @property
     def display_name(self) -> str:
         """The name as the source writes it, or one made from the kind, state and place."""
         if self.name:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from coalition_kit.codes import Code
@@ -17,7 +17,7 @@ from coalition_kit.yamlio import NodePath
 __all__ = ["entity_links"]
 
 
-def _suggestion(value: str, candidates: set[str]) -> str:
+def _suggestion(value: str, candidates: Collection[str]) -> str:
     close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

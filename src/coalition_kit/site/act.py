@@ -87,7 +87,7 @@ def action_data(library: Library, campaign: Campaign) -> dict[str, Any]:
         key=country_name,
     )
     plans = {code: library.where_to_write(campaign.id, code) for code in countries}
-    any_plan = library.where_to_write(campaign.id, "AQ")  # a country with no mission: shared only
+    any_plan = library.where_to_write(campaign.id, None)  # what every reader shares
     used = {m.id: m for plan in [*plans.values(), any_plan] for m in plan.missions}
     letter = any_plan.letter
     posts = []

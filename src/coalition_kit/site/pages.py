@@ -206,7 +206,7 @@ def build_pages(library: Library, *, today: dt.date | None = None) -> SitePages:
             data=json_script("ck-act-data", action_data(library, campaign)),
         )
         site.downloads[f"campaigns/{campaign.id}.ics"] = to_ics(
-            _only(library, campaign), stamp=_stamp(day)
+            library, campaigns=[campaign], stamp=_stamp(day)
         )
     for mission in library.missions.values():
         site.pages[page_path(mission)] = render(
@@ -232,12 +232,3 @@ def build_pages(library: Library, *, today: dt.date | None = None) -> SitePages:
 def _stamp(day: dt.date) -> dt.datetime:
     # The build date, so that a rebuild on the same day gives the same bytes.
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
-def _only(library: Library, campaign: Campaign) -> Library:
-    return Library(
-        library.organizations.values(),
-        library.letters.values(),
-        [campaign],
-        library.missions.values(),
-    )

@@ -28,15 +28,7 @@ def quality_report(library: Library, today: dt.date) -> QualityReport:
     """Return what needs checking in ``library`` as of ``today``."""
     entities: list[AnyEntity] = [entity for kind in library for entity in library[kind].values()]
     return QualityReport(
-        missions_without_email=[
-            mission
-            for mission in library.missions.values()
-            if mission.is_open
-            and (
-                not any(contact.kind == "email" for contact in mission.contact_points)
-                or any(need.field == "email" for need in mission.needs)
-            )
-        ],
+        missions_without_email=[m for m in library.missions.values() if m.needs_email],
         stale=sorted(
             (
                 entity

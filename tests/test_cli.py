@@ -36,6 +36,7 @@ def test_problems_exit_1_in_text_and_json() -> None:
             "line": 4,
             "column": 1,
             "code": "field-unknown",
+            "severity": "error",
             "message": "unknown field 'websit'; did you mean 'website'?",
         }
     ]

@@ -21,7 +21,7 @@ from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Organization
 from coalition_kit.models.common import Markdown, OneLine
 from coalition_kit.problems import Problem
 from coalition_kit.validation import validate_document
-from coalition_kit.yamlio import dump_yaml, load_text
+from coalition_kit.yamlio import dump_yaml, load_text, normalise_line_ends
 from conftest import DATA
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,7 +85,8 @@ yaml_like = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)
 @given(st.one_of(st.text(), yaml_like))
 def test_loader_never_raises_and_locates_every_problem(text: str) -> None:
     document = load_text(text, "f.yaml")
-    lines = max(1, text.count("\n") + 1)
+    # CR and CRLF end lines as LF does (editors show them so).
+    lines = max(1, normalise_line_ends(text).count("\n") + 1)
     for problem in document.problems:
         assert isinstance(problem, Problem)
         assert 1 <= problem.line <= lines + 1 and problem.column >= 1
@@ -191,3 +192,16 @@ def test_fmt_never_changes_a_value_or_crashes(text: str) -> None:
     except FormatError:
         return
     assert load_text(formatted, "f").data == load_text(text, "f").data
+
+
+def test_fmt_quotes_dates_and_reads_windows_files_the_same() -> None:
+    kind = KINDS_BY_FOLDER["organizations"]
+    written = (
+        "\ufeffid: x\r\nname: X\r\nkind: ngo\r\nsources:\r\n"
+        "  - url: https://example.org/a\r\n    published: 2023-11-06\r\n"
+    )
+    formatted = format_text(written, kind)
+    assert formatted == (
+        "id: x\nname: X\nkind: ngo\nsources:\n  - url: https://example.org/a\n"
+        '    published: "2023-11-06"\n'
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coalition_kit.codes import Code
-from coalition_kit.yamlio import MAX_DEPTH, MAX_FILE_BYTES, load_file, load_text
+from coalition_kit.yamlio import MAX_DEPTH, MAX_FILE_BYTES, load_file, load_text, needs_quotes
 
 
 def codes(text: str) -> list[Code]:
@@ -81,8 +81,8 @@ def test_yaml_1_1_trap_loads_as_written_and_is_reported(written: str) -> None:
         ("+12024952138", 12024952138),
         ("1.5", 1.5),
         ("-0.25", -0.25),
-        ("2023-10-16", "2023-10-16"),
         ("2024-04-22T13:30", "2024-04-22T13:30"),
+        ("2023-10", "2023-10"),
         ("hello", "hello"),
         ("e3", "e3"),
         ("NOT", "NOT"),
@@ -97,6 +97,46 @@ def test_unambiguous_values_load_with_their_yaml_1_2_meaning(written: str, value
     assert document.problems == []
     assert document.data == {"value": value}
     assert type(document.data["value"]) is type(value)
+
+
+@pytest.mark.parametrize(
+    "written", ["2023-10-16", "2023-1-6", "2024-04-22T13:30:00", "2024-04-22 13:30:00Z"]
+)
+def test_unquoted_dates_load_as_text_with_a_warning_that_other_readers_make_dates(
+    written: str,
+) -> None:
+    document = load_text(f"value: {written}\n", "f.yaml")
+    assert document.data == {"value": written}
+    [problem] = document.problems
+    assert problem.code is Code.YAML_DATE_UNQUOTED
+    assert not problem.is_error
+    assert f'"{written}"' in problem.message
+    assert needs_quotes(written)
+
+
+@pytest.mark.parametrize("digits", [17, 400, 5_000, 100_000])
+def test_whole_numbers_too_long_for_every_reader_load_as_text_with_a_problem(digits: int) -> None:
+    written = "9" * digits
+    document = load_text(f"count: {written}\n", "f.yaml")
+    assert document.data == {"count": written}
+    [problem] = document.problems
+    assert problem.code is Code.YAML_AMBIGUOUS_VALUE
+    assert len(problem.message) < 200
+
+
+def test_the_largest_whole_number_every_reader_holds_exactly_is_a_number() -> None:
+    assert load_text(f"n: {2**53}\n", "f.yaml").data == {"n": 2**53}
+    assert load_text(f"n: {2**53 + 1}\n", "f.yaml").problems[0].code is Code.YAML_AMBIGUOUS_VALUE
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_endings_read_like_unix_ones(ending: str) -> None:
+    text = "id: x\nname: Ella\nkind: no\n"
+    unix = load_text(text, "f.yaml")
+    other = load_text(text.replace("\n", ending), "f.yaml")
+    assert other.data == unix.data
+    assert other.problems == unix.problems
+    assert other.problems[0].line == 3
 
 
 def test_block_scalars_are_text() -> None:
@@ -175,9 +215,11 @@ def test_explicit_tags_never_construct_objects() -> None:
     [
         ("a: 1\n---\nb: 2\n", Code.YAML_MULTIPLE_DOCUMENTS, 2, 1),
         ("a:\n\tb: 1\n", Code.YAML_TAB, 2, 1),
-        ("a: [1, 2\n", Code.YAML_SYNTAX, 1, 9),
-        ("a: 'unclosed\n", Code.YAML_SYNTAX, 1, 13),
-        ("a: b: c\n", Code.YAML_SYNTAX, 1, 5),
+        # Unclosed brackets and quotes are shown where they open; a value holding ': ' where
+        # it starts, with the advice to quote it.
+        ("a: [1, 2\n", Code.YAML_SYNTAX, 1, 4),
+        ("a: 'unclosed\n", Code.YAML_SYNTAX, 1, 4),
+        ("a: b: c\n", Code.YAML_SYNTAX, 1, 4),
         ("", Code.FILE_EMPTY, 1, 1),
         ("# only a comment\n", Code.FILE_EMPTY, 1, 1),
         ("a: x\x07y\n", Code.CONTROL_CHARACTER, 1, 5),
@@ -239,3 +281,26 @@ def test_a_hashtag_read_as_a_comment_is_reported_at_the_hash() -> None:
 )
 def test_inputs_found_by_fuzzing_give_problems_not_exceptions(text: str) -> None:
     load_text(text, "f.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("a:\n  - b: 1\n  c: 2\n", 3, "does not start with '- '"),
+        ("name: Note: this\n", 1, 'put the whole value in quotes: "Note: this"'),
+        ("id: x\nname\n# a comment\nkind: ngo\n", 2, "has no ':' after its field name"),
+        ("a:\n  b:\n    - c\nd: e\n  f: g\n", 4, "indented less than the lines around it"),
+        ("a: b\n  c: d\n", 2, "indented more than line 1"),
+        ("a:\n  - b: 1\n  - c: 2\n d: 3\n", 4, "does not match the lines above"),
+        ("a: 'open\nb: c\n", 1, "quote opened here is never closed"),
+        ("a: [1, 2\nb: c\n", 1, "'[' opened here is never closed"),
+        ("a: @home\n", 1, "cannot start with '@'"),
+        ('a: "x\\qy"\n', 1, "escape YAML does not know"),
+        ("a: b\nc: - d\n", 2, "on a line of its own"),
+    ],
+)
+def test_syntax_errors_speak_plainly_at_the_line_to_change(text: str, line: int, says: str) -> None:
+    [problem] = load_text(text, "f.yaml").problems
+    assert problem.code is Code.YAML_SYNTAX
+    assert problem.line == line
+    assert says in problem.message

@@ -88,14 +88,35 @@ class Code(StrEnum):
     PERSON_AT_RISK_UNFLAGGED = "person-at-risk-unflagged"
     WITHHELD_NAME = "withheld-name"
     TREE_TOO_LARGE = "tree-too-large"
+    YAML_DATE_UNQUOTED = "yaml-date-unquoted"
+    CONTACT_LIKELY_PERSONAL = "contact-likely-personal"
+    CONTACT_IN_TEXT = "contact-in-text"
+    DOMAIN_LOOKALIKE = "domain-lookalike"
+    DUPLICATE_LIKELY = "duplicate-likely"
+    DATE_IMPLAUSIBLE = "date-implausible"
+    TIMEZONE_FIXED_OFFSET = "timezone-fixed-offset"
+    PHONE_OTHER_COUNTRY = "phone-other-country"
+    LETTER_TO_CLOSED_MISSION = "letter-to-closed-mission"
+
+
+class Severity(StrEnum):
+    """How much a problem matters: an error fails validation, a warning is shown."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
 class CodeInfo:
-    """What a code means: a short title and an explanation that says how to fix the problem."""
+    """What a code means: a title, an explanation that says how to fix it, and its severity.
+
+    Errors make ``validate`` fail; warnings are shown (and fail only with ``--strict``): they
+    flag what is probably, not certainly, a mistake.
+    """
 
     title: str
     explanation: str
+    severity: Severity = Severity.ERROR
 
 
 CATALOGUE: dict[Code, CodeInfo] = {
@@ -137,7 +158,10 @@ CATALOGUE: dict[Code, CodeInfo] = {
     ),
     Code.BYTE_ORDER_MARK: CodeInfo(
         "Byte-order mark",
-        "The file starts with an invisible byte-order mark. Save it as 'UTF-8' (without BOM).",
+        "The file starts with an invisible byte-order mark, which some Windows editors add. "
+        "coalition-kit reads the file all the same; `coalition-kit fmt` removes the mark, or "
+        "save the file as 'UTF-8' (without BOM).",
+        Severity.WARNING,
     ),
     Code.CONTROL_CHARACTER: CodeInfo(
         "Control character",
@@ -374,5 +398,63 @@ CATALOGUE: dict[Code, CodeInfo] = {
     Code.TREE_TOO_LARGE: CodeInfo(
         "Too many files",
         "The tree holds more files than the validator reads in one run; the rest were not read.",
+    ),
+    Code.YAML_DATE_UNQUOTED: CodeInfo(
+        "Date without quotes",
+        "An unquoted date such as `2023-11-06` is text to coalition-kit, but other YAML readers "
+        '(PyYAML, js-yaml) turn it into a date object. Quote it (`"2023-11-06"`); '
+        "`coalition-kit fmt` does it for you.",
+        Severity.WARNING,
+    ),
+    Code.CONTACT_LIKELY_PERSONAL: CodeInfo(
+        "Contact that looks personal",
+        "An e-mail address at a free-mail provider (gmail.com, naver.com, qq.com ...) or a "
+        "mobile number usually belongs to a person, not an office. It is accepted only when it "
+        "is declared: `visibility: institutional` with `published_by_owner:` citing where the "
+        "institution itself published it (some consulates do publish a gmail address), or "
+        "`visibility: personal` with the page where the person published it.",
+    ),
+    Code.CONTACT_IN_TEXT: CodeInfo(
+        "Personal contact detail in a text",
+        "A text (a letter's sender line, a note, a description) holds an e-mail address at a "
+        "free-mail provider or a mobile number. Such details belong to people: leave them out. "
+        "An institution's published address belongs in its `contact_points`, declared there; "
+        "the text may then repeat it.",
+    ),
+    Code.DOMAIN_LOOKALIKE: CodeInfo(
+        "Domain that imitates another",
+        "The domain of an e-mail address or link mixes scripts (a Cyrillic 'a' among Latin "
+        "letters) or is made of letters that look like ASCII ones (Unicode UTS #39). Such "
+        "domains imitate real ones: type the address again from the source.",
+    ),
+    Code.DUPLICATE_LIKELY: CodeInfo(
+        "Probably a duplicate",
+        "Two entries look like the same thing (the same mission: sending state, host country, "
+        "city and kind; or the same Wikidata item). Merge them, or say how they differ.",
+        Severity.WARNING,
+    ),
+    Code.DATE_IMPLAUSIBLE: CodeInfo(
+        "Implausible date",
+        "The date lies far in the future for what it dates (a letter dated decades ahead). "
+        "Check the year.",
+        Severity.WARNING,
+    ),
+    Code.TIMEZONE_FIXED_OFFSET: CodeInfo(
+        "Time zone with a fixed offset",
+        "`EST`, `PST`, `Etc/GMT+5` and the like keep one offset all year, so an event in "
+        "summer shows an hour off. Use the place's zone: `America/New_York`, `Asia/Seoul`.",
+        Severity.WARNING,
+    ),
+    Code.PHONE_OTHER_COUNTRY: CodeInfo(
+        "Phone number of another country",
+        "A mission's phone or fax number belongs to another country than the one the mission "
+        "is in. Check the country code.",
+        Severity.WARNING,
+    ),
+    Code.LETTER_TO_CLOSED_MISSION: CodeInfo(
+        "Letter to a mission that had closed",
+        "The letter is addressed to a mission that was closed (or suspended, or relocated) "
+        "before the letter's date. Check the date, the mission or its status.",
+        Severity.WARNING,
     ),
 }

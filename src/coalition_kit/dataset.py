@@ -39,6 +39,9 @@ class Entity(Generic[M]):
     """The ids this entity names: (where, kind, id), for checks that need the whole tree."""
     marked: list[tuple[NodePath, Any, Any]] = field(default_factory=list)
     """Every marked value of the model (links, dates of checks), found once for all rules."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """What tree-wide rules need of the model besides links (a mission's place, a letter's
+    date), kept when the model itself is dropped."""
 
     @property
     def file(self) -> str:

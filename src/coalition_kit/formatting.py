@@ -20,7 +20,13 @@ from pydantic import BaseModel
 from coalition_kit.codes import Code
 from coalition_kit.fileio import write_atomically
 from coalition_kit.models import Kind
-from coalition_kit.yamlio import decode, interpret_plain, load_text, needs_quotes
+from coalition_kit.yamlio import (
+    decode,
+    interpret_plain,
+    load_text,
+    needs_quotes,
+    read_data_file,
+)
 
 __all__ = ["FormatError", "FormatResult", "format_file", "format_text"]
 
@@ -227,7 +233,10 @@ def format_text(text: str, kind: Kind) -> str:
 
 def format_file(path: Path, kind: Kind, *, check: bool = False) -> FormatResult:
     """Format the file at ``path`` in place (atomically), or only say whether it would change."""
-    raw = path.read_bytes()
+    try:
+        raw = read_data_file(path)
+    except OSError as error:
+        return FormatResult(path, False, error.strerror or str(error))
     text, problems = decode(raw, str(path))
     if text is None:
         return FormatResult(path, False, problems[0].message if problems else "not UTF-8")

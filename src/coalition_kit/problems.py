@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from coalition_kit.codes import Code
+from coalition_kit.codes import CATALOGUE, Code, Severity
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +23,8 @@ class Problem:
         column: The column of the offending YAML node, counted from 1.
         code: The stable problem code, documented in the error catalogue.
         message: A sentence for the contributor: what is wrong and, where we can tell, how to fix it.
+
+    Its severity follows from its code: errors fail validation, warnings are shown.
     """
 
     file: str
@@ -31,19 +33,34 @@ class Problem:
     code: Code
     message: str
 
+    @property
+    def severity(self) -> Severity:
+        """Whether the problem is an error (validation fails) or a warning."""
+        return CATALOGUE[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error, False for a warning."""
+        return self.severity is Severity.ERROR
+
     def as_dict(self) -> dict[str, str | int]:
-        """Return the problem as a JSON-ready mapping with keys file, line, column, code, message."""
+        """Return the problem as a JSON-ready mapping: file, line, column, code, severity, message."""
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "code": self.code.value,
+            "severity": self.severity.value,
             "message": self.message,
         }
 
     def __str__(self) -> str:
-        """Format as ``path:line:col: CODE message``, the form editors and CI logs understand."""
-        return f"{self.file}:{self.line}:{self.column}: {self.code.value} {self.message}"
+        """Format as ``path:line:col: CODE message``, the form editors and CI logs understand.
+
+        A warning reads ``path:line:col: CODE warning: message``.
+        """
+        label = "" if self.is_error else "warning: "
+        return f"{self.file}:{self.line}:{self.column}: {self.code.value} {label}{self.message}"
 
 
 class Report:
@@ -60,8 +77,23 @@ class Report:
         return list(self._problems)
 
     @property
+    def errors(self) -> list[Problem]:
+        """The problems that are errors."""
+        return [problem for problem in self._problems if problem.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that are warnings."""
+        return [problem for problem in self._problems if not problem.is_error]
+
+    @property
     def ok(self) -> bool:
-        """True when no problem was found."""
+        """True when no error was found (warnings may remain)."""
+        return not any(problem.is_error for problem in self._problems)
+
+    @property
+    def clean(self) -> bool:
+        """True when nothing at all was found: no error and no warning."""
         return not self._problems
 
     def __iter__(self) -> Iterator[Problem]:
@@ -73,8 +105,8 @@ class Report:
         return len(self._problems)
 
     def raise_for_problems(self) -> None:
-        """Raise ``DataValidationError`` carrying every problem, if there is any."""
-        if self._problems:
+        """Raise ``DataValidationError`` carrying every problem, if any is an error."""
+        if not self.ok:
             raise DataValidationError(self)
 
 
@@ -84,5 +116,6 @@ class DataValidationError(Exception):
     def __init__(self, report: Report) -> None:
         """Wrap ``report``; the message lists every problem, one per line."""
         self.report = report
-        shown = "\n".join(str(problem) for problem in report)
-        super().__init__(f"{len(report)} problem(s) in the data:\n{shown}")
+        errors = report.errors
+        shown = "\n".join(str(problem) for problem in errors)
+        super().__init__(f"{len(errors)} problem(s) in the data:\n{shown}")

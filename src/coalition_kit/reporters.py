@@ -7,9 +7,30 @@ from typing import Protocol, TextIO
 
 from coalition_kit.problems import Report
 
-__all__ = ["REPORTERS", "GithubReporter", "JsonReporter", "Reporter", "TextReporter"]
+__all__ = [
+    "REPORTERS",
+    "GithubReporter",
+    "JsonReporter",
+    "Reporter",
+    "TextReporter",
+    "summary",
+]
 
-_BOLD, _RED, _DIM, _RESET = "\033[1m", "\033[31m", "\033[2m", "\033[0m"
+_BOLD, _RED, _YELLOW, _DIM, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[2m", "\033[0m"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def summary(report: Report) -> str:
+    """Return the one-line summary of ``report``: files checked, problems and warnings."""
+    errors, warnings = len(report.errors), len(report.warnings)
+    parts = [f"{_count(report.files_checked, 'file')} checked"]
+    parts.append(_count(errors, "problem") if errors else "no problems")
+    if warnings:
+        parts.append(_count(warnings, "warning"))
+    return ", ".join(parts) + "."
 
 
 class Reporter(Protocol):
@@ -36,19 +57,16 @@ class TextReporter:
         """Write the problems and a one-line summary."""
         for problem in report:
             place = self._paint(f"{problem.file}:{problem.line}:{problem.column}:", _BOLD)
-            code = self._paint(problem.code.value, _RED)
+            if problem.is_error:
+                code = self._paint(problem.code.value, _RED)
+            else:
+                code = self._paint(f"{problem.code.value} warning:", _YELLOW)
             stream.write(f"{place} {code} {problem.message}\n")
-        files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
-        if report.ok:
-            stream.write(self._paint(f"{files} checked, no problems.", _DIM) + "\n")
-        else:
-            count = len(report)
-            summary = f"{files} checked, {count} problem{'s' if count != 1 else ''}."
-            stream.write(self._paint(summary, _BOLD) + "\n")
+        stream.write(self._paint(summary(report), _DIM if report.clean else _BOLD) + "\n")
 
 
 class JsonReporter:
-    """A JSON array of objects with keys file, line, column, code and message."""
+    """A JSON array of objects with keys file, line, column, code, severity and message."""
 
     def __init__(self, *, color: bool = False) -> None:
         """Make a JSON reporter (``color`` is ignored)."""
@@ -74,7 +92,7 @@ class GithubReporter:
         """Make a GitHub reporter (``color`` is ignored)."""
 
     def write(self, report: Report, stream: TextIO) -> None:
-        """Write one ``::error`` command per problem, then a plain summary line."""
+        """Write one ``::error`` (or ``::warning``) command per problem, then a summary line."""
         for problem in report:
             properties = ",".join(
                 f"{name}={_escape_property(str(value))}"
@@ -85,8 +103,9 @@ class GithubReporter:
                     ("title", problem.code.value),
                 )
             )
-            stream.write(f"::error {properties}::{_escape_data(problem.message)}\n")
-        stream.write(f"{report.files_checked} files checked, {len(report)} problems.\n")
+            command = "error" if problem.is_error else "warning"
+            stream.write(f"::{command} {properties}::{_escape_data(problem.message)}\n")
+        stream.write(summary(report) + "\n")
 
 
 REPORTERS: dict[str, type[Reporter]] = {

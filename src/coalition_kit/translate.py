@@ -7,7 +7,6 @@ itself, or, for a missing field, the mapping that lacks it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
@@ -17,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from coalition_kit.codes import Code
 from coalition_kit.problems import Problem
+from coalition_kit.suggest import Suggester, hint
 from coalition_kit.yamlio import Document, NodePath
 
 __all__ = ["display_path", "problems_from_errors"]
@@ -81,24 +81,38 @@ def _clean_loc(
 
 
 @cache
-def _all_field_names() -> tuple[str, ...]:
+def _field_places() -> dict[str, tuple[str, ...]]:
+    """Where each field name is allowed: ``("mission: address.locality", ...)``, by name."""
     from coalition_kit.models import KINDS
 
-    names: set[str] = set()
-    seen: set[type[BaseModel]] = set()
+    places: dict[str, list[str]] = {}
 
-    def visit(model: type[BaseModel]) -> None:
+    def visit(
+        model: type[BaseModel], kind: str, path: tuple[str, ...], seen: frozenset[type]
+    ) -> None:
         if model in seen:
             return
-        seen.add(model)
         for name, info in model.model_fields.items():
-            names.add(name)
+            places.setdefault(name, []).append(f"{kind}: {'.'.join((*path, name))}")
             for candidate in _models_in(info.annotation):
-                visit(candidate)
+                visit(candidate, kind, (*path, name), seen | {model})
 
     for kind in KINDS:
-        visit(kind.model)
-    return tuple(sorted(names))
+        visit(kind.model, kind.name, (), frozenset())
+    return {name: tuple(dict.fromkeys(found)) for name, found in places.items()}
+
+
+@cache
+def _field_suggester() -> Suggester:
+    return Suggester(_field_places(), cutoff=0.75)
+
+
+def _unknown_field_message(key: str) -> str:
+    elsewhere = _field_places().get(key)
+    if elsewhere:
+        shown = "; ".join(elsewhere[:3]) + ("; ..." if len(elsewhere) > 3 else "")
+        return f"unknown field '{key}' here; it belongs under {shown}"
+    return f"unknown field '{key}'{hint(_field_suggester().closest(key))}"
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -120,10 +134,7 @@ def _message(
     if kind == "missing":
         return Code.FIELD_MISSING, f"'{field}' is missing"
     if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        close = difflib.get_close_matches(key, _all_field_names(), n=1, cutoff=0.75)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return Code.FIELD_UNKNOWN, f"unknown field '{key}'{hint}"
+        return Code.FIELD_UNKNOWN, _unknown_field_message(str(error["loc"][-1]))
     if kind == "union_tag_not_found":
         return Code.FIELD_MISSING, f"{field}: 'kind' is missing; say which kind this is"
     if kind == "union_tag_invalid":
@@ -136,7 +147,10 @@ def _message(
     if kind in _TYPE_WORDS:
         written = document.plain_scalars.get(path)
         message = f"{field} should be {_TYPE_WORDS[kind]}"
-        if kind == "string_type" and written is not None:
+        given = error.get("input")
+        if kind == "int_type" and isinstance(given, str) and given.lstrip("+-").isdigit():
+            message += f" of at most {len(str(2**53))} digits; this one has {len(given):,}"
+        elif kind == "string_type" and written is not None:
             message += f', not a number or true/false; put it in quotes: "{written}"'
         elif kind == "string_type":
             message += f", not {_describe(error['input'])}"

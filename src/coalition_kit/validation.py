@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,15 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from coalition_kit.arguments import require_path
 from coalition_kit.codes import Code
 from coalition_kit.dataset import Dataset, Entity
 from coalition_kit.models import KINDS_BY_FOLDER, Kind
 from coalition_kit.models.common import SLUG_PATTERN
 from coalition_kit.models.refs import iter_marked
+from coalition_kit.personal import comparable
 from coalition_kit.problems import Problem, Report
-from coalition_kit.rules import RuleContext, entity_links, run_dataset_rules
+from coalition_kit.rules import RuleContext, entity_facts, entity_links, run_dataset_rules
 from coalition_kit.translate import problems_from_errors
-from coalition_kit.yamlio import Document, Location
+from coalition_kit.yamlio import Document, Location, read_data_file
 
 __all__ = [
     "MAX_FILES",
@@ -89,7 +90,9 @@ def discover(root: Path, root_as_given: str) -> tuple[list[DataFile], list[Probl
             if entry.is_symlink() and not _inside(Path(entry.path), real_root):
                 problems.append(_outside(root_as_given, relative))
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            # A folder named like a data file is read as one, so that the loader reports it;
+            # so are named pipes and devices, which the loader refuses without blocking.
+            if entry.is_dir(follow_symlinks=False) and not name.endswith(YAML_SUFFIX):
                 subfolders.append((entry.path, relative))
                 continue
             if entry.is_symlink() and entry.is_dir():
@@ -160,21 +163,20 @@ def _outside(root_as_given: str, relative: tuple[str, ...]) -> Problem:
     )
 
 
-def _normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 class WithheldNames:
     """Finds names that must not be published in any text of a document."""
 
     def __init__(self, names: Sequence[str]) -> None:
-        """Keep the names, compared without regard to case, spacing or Unicode form."""
-        self.names = [_normalise(name) for name in names if name.strip()]
+        """Keep the names, compared as ``personal.comparable`` makes them.
+
+        Case, dashes, spaces, invisible characters and Unicode forms make no difference.
+        """
+        self.names = [comparable(name) for name in names if comparable(name)]
 
     def find(self, document: Document) -> Iterator[Problem]:
         """Yield a problem at each value that contains a withheld name (without the name)."""
-        for path, value in _strings(document.data, ()):
-            text = _normalise(value)
+        for path, value in document.strings():
+            text = comparable(value)
             for number, name in enumerate(self.names, start=1):
                 if name in text:
                     location = document.locate(path)
@@ -187,22 +189,14 @@ class WithheldNames:
                     )
 
 
-def _strings(
-    value: object, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def read_name_list(path: Path) -> list[str]:
-    """Read a list of names, one per line; blank lines and lines starting with '#' are skipped."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """Read a list of names, one per line; blank lines and lines starting with '#' are skipped.
+
+    Raises:
+        OSError: The file cannot be read, or is not a regular file.
+        UnicodeDecodeError: The file is not UTF-8.
+    """
+    lines = read_data_file(path).decode("utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -254,19 +248,31 @@ def validate_document(kind: Kind, document: Document, stem: str) -> Entity[Any]:
         ]
         # The loader already reports invisible characters at the same place; say it once.
         seen = {(problem.line, problem.column, problem.code) for problem in document.problems}
-        document.problems.extend(
+        found = [
             problem
             for problem in problems_from_errors(document, errors)
             if (problem.line, problem.column, problem.code) not in seen
-        )
-    if document.problems:
+        ]
+        # A value the model refuses gets one message, not a second one about its quoting
+        # (`country: no` is not a country, whatever a YAML reader makes of it).
+        refused = {(problem.line, problem.column) for problem in found}
+        document.problems[:] = [
+            problem
+            for problem in document.problems
+            if problem.code not in _QUOTING_ADVICE or (problem.line, problem.column) not in refused
+        ]
+        document.problems.extend(found)
+    if any(problem.is_error for problem in document.problems):
         entity.model = None
     else:
         assert entity.model is not None
         entity.marked = list(iter_marked(entity.model))
         entity.links = entity_links(entity.marked)
+        entity.facts = entity_facts(entity.model)
     return entity
 
+
+_QUOTING_ADVICE = frozenset({Code.YAML_AMBIGUOUS_VALUE, Code.YAML_DATE_UNQUOTED})
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files done, files in all) while a tree is being checked."""
@@ -296,17 +302,21 @@ def validate_tree(
         keep_models: Keep each valid file's model in the dataset; without them (enough for a
             report) large trees check faster on several cores.
     """
+    require_path(path, "validate(): path")
     given = Path(path)
-    root, restrict = _root_and_scope(given)
-    root_as_given = str(root)
-    if not root.is_dir():
-        problem = Problem(
-            str(given),
-            1,
-            1,
-            Code.FILE_UNREADABLE,
-            "no such folder" if not given.exists() else "not a data folder",
+    try:
+        root, restrict = _root_and_scope(given)
+        unreadable = (
+            None
+            if root.is_dir()
+            else ("no such folder" if not given.exists() else "not a data folder")
         )
+    except OSError as error:
+        # A path the system cannot even look at (a name too long, a loop of links).
+        root, restrict, unreadable = given, None, error.strerror or str(error)
+    root_as_given = str(root)
+    if unreadable is not None:
+        problem = Problem(str(given), 1, 1, Code.FILE_UNREADABLE, unreadable)
         return Validation(Report([problem]), Dataset())
     files, problems = discover(root, root_as_given)
     dataset = Dataset()

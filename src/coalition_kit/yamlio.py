@@ -15,46 +15,61 @@ Python values itself, so that it decides what each unquoted value means:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.parser import Parser as _BaseParser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from coalition_kit.codes import Code
 from coalition_kit.problems import Problem
+from coalition_kit.yamlerrors import explain_syntax_error
+
+
+class _PythonParser(Reader, Scanner, _BaseParser):
+    """PyYAML's parser in Python: slower than libyaml's, but with no nesting limit of its own."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _BaseParser.__init__(self)
+
+    def dispose(self) -> None:
+        pass
+
 
 try:
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser as _BaseParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _BaseParser.__init__(self)
-
-        def dispose(self) -> None:
-            pass
+    _Parser = _PythonParser  # type: ignore[misc,assignment]
 
 
 __all__ = [
+    "AMBIGUOUS",
+    "DATE",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "Document",
+    "FileTooLargeError",
     "Location",
     "NodePath",
+    "decode",
     "dump_yaml",
     "interpret_plain",
     "load_file",
     "load_text",
     "needs_quotes",
+    "normalise_line_ends",
+    "read_data_file",
 ]
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -111,6 +126,20 @@ class Document:
             return self.keys[found]
         return self.values.get(found, Location(1, 1))
 
+    def strings(self) -> Iterator[tuple[NodePath, str]]:
+        """Yield every text value of the document with its path, depth first."""
+        pending: list[tuple[NodePath, Any]] = [((), self.data)]
+        while pending:
+            path, value = pending.pop()
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, dict):
+                pending.extend(((*path, key), item) for key, item in reversed(value.items()))
+            elif isinstance(value, list):
+                pending.extend(
+                    ((*path, index), item) for index, item in reversed(list(enumerate(value)))
+                )
+
     def resolved_path(self, path: NodePath) -> tuple[NodePath, bool]:
         """Return the longest existing path along ``path`` and whether its last element was used.
 
@@ -158,6 +187,8 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\ud
 
 
 def _what_yaml11_reads(text: str) -> str:
+    if _INT.fullmatch(text) or _FLOAT.fullmatch(text):
+        return "a number they cannot hold exactly (JavaScript keeps about 16 digits)"
     if text.lower() in {"y", "yes", "n", "no", "on", "off"}:
         return "true or false"
     if text in {"=", "<<"}:
@@ -171,8 +202,8 @@ def _what_yaml11_reads(text: str) -> str:
 
 def needs_quotes(text: str) -> bool:
     """Return True when ``text`` written unquoted would not read back as that text everywhere."""
-    loaded, ambiguous = interpret_plain(text)
-    return ambiguous or not isinstance(loaded, str)
+    loaded, concern = interpret_plain(text)
+    return concern is not None or not isinstance(loaded, str)
 
 
 # Unquoted values starting with one of these letters are text in every YAML version.
@@ -181,25 +212,54 @@ _ALWAYS_TEXT_START = frozenset(
     "\"'`@#%&*!|>?,[]{}"  # (characters that cannot start a plain scalar never get here)
 )
 
+AMBIGUOUS = "ambiguous"
+"""A plain value some YAML reader takes for something else than the text (``no``, ``0123``)."""
+DATE = "date"
+"""A plain value YAML 1.1 readers (PyYAML, js-yaml) turn into a date object (``2023-11-06``)."""
+
+# YAML 1.1's timestamp: a date, or a date and a time with seconds.
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+)
+# The largest whole number every reader holds exactly: JavaScript's numbers lose digits beyond it.
+_SAFE_INTEGER = 2**53
+_SAFE_INTEGER_DIGITS = len(str(_SAFE_INTEGER))
+# Decimals longer than this are kept as text: no field needs them and readers round them apart.
+_LONGEST_DECIMAL = 32
+
 
 @lru_cache(maxsize=8192)
-def interpret_plain(text: str) -> tuple[Any, bool]:
-    """Return the value of an unquoted scalar and whether it is ambiguous across YAML versions."""
+def interpret_plain(text: str) -> tuple[Any, str | None]:
+    """Return the value of an unquoted scalar and what, if anything, other readers make of it.
+
+    The second item is None when every YAML reader reads the value the same way, ``AMBIGUOUS``
+    when some reader takes it for something else, and ``DATE`` when YAML 1.1 readers turn it
+    into a date. Ambiguous values and dates load as the text written.
+    """
     if text and (text[0] in _ALWAYS_TEXT_START or text[0] > "\x7f"):
-        return text, False
+        return text, None
     if text in _NULL:
-        return None, False
+        return None, None
     if text in _BOOL_TRUE:
-        return True, False
+        return True, None
     if text in _BOOL_FALSE:
-        return False, False
+        return False, None
     if _INT.fullmatch(text):
-        return int(text), False
+        # Python refuses to convert very long digit strings at all; JavaScript rounds long ones.
+        if len(text.lstrip("+-")) > _SAFE_INTEGER_DIGITS or abs(int(text)) > _SAFE_INTEGER:
+            return text, AMBIGUOUS
+        return int(text), None
     if _FLOAT.fullmatch(text):
-        return float(text), False
+        if len(text) > _LONGEST_DECIMAL:
+            return text, AMBIGUOUS
+        return float(text), None
     if _AMBIGUOUS.fullmatch(text):
-        return text, True
-    return text, False
+        return text, AMBIGUOUS
+    if _TIMESTAMP.fullmatch(text):
+        return text, DATE
+    return text, None
 
 
 def _location(mark: Any) -> Location:
@@ -338,9 +398,32 @@ def _read_events(parser: Any, builder: _Builder, check_bidi: bool) -> None:
             return
 
 
+def normalise_line_ends(text: str) -> str:
+    """Return ``text`` with Windows (CRLF) and old Mac (CR) line endings made LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def load_text(text: str, path: str) -> Document:
-    """Load YAML ``text`` (already decoded) as if read from ``path``; never raises for bad input."""
+    """Load YAML ``text`` (already decoded) as if read from ``path``; never raises for bad input.
+
+    Line endings are read as LF whatever they are (CRLF, CR), so that line numbers count the
+    lines an editor shows.
+    """
+    text = normalise_line_ends(text)
     document = Document(path)
+    if not _load_events(text, document, _Parser):
+        # libyaml looks ahead and stops at its own nesting limit (1,000) before this loader's
+        # lower one is reached; PyYAML's parser reads lazily, so it finds the problem at its place.
+        document = Document(path)
+        _load_events(text, document, _PythonParser)
+    return document
+
+
+def _load_events(text: str, document: Document, parser_class: Any) -> bool:
+    """Load ``text`` into ``document`` with ``parser_class``; False if it hit its nesting limit."""
+    path = document.path
     forbidden = list(_FORBIDDEN.finditer(text))
     if forbidden:
         for match in forbidden[:20]:
@@ -351,26 +434,28 @@ def load_text(text: str, path: str) -> Document:
                 Code.CONTROL_CHARACTER,
                 f"invisible control character U+{ord(match.group()):04X}; delete it",
             )
-        return document
+        return True
     check_bidi = _BIDI.search(text) is not None
     builder = _Builder(document)
     if " #" in text:
         builder.lines = _LINE_BREAK.split(text)
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         _read_events(parser, builder, check_bidi)
     except yaml.MarkedYAMLError as error:
-        document.problems.append(_syntax_problem(path, text, error))
-        return document
+        if "maximum nesting depth" in str(error.problem):
+            return False
+        document.problems.append(explain_syntax_error(path, text, error))
+        return True
     except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught before parsing
         document.problem(Location(1, 1), Code.YAML_SYNTAX, str(error))
-        return document
+        return True
     finally:
         parser.dispose()
     if not builder.has_root and not document.problems:
         document.problem(Location(1, 1), Code.FILE_EMPTY, "the file holds no data")
     document.data = builder.root
-    return document
+    return True
 
 
 def _node_event(builder: _Builder, event: Any, check_bidi: bool) -> bool:
@@ -411,13 +496,21 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
     raw: str | None = None
     # libyaml reports the plain style as an empty string, the pure-Python parser as None.
     if not event.style and (event.tag is None or event.tag == "!"):
-        value, ambiguous = interpret_plain(text)
-        if ambiguous:
+        value, concern = interpret_plain(text)
+        if concern == AMBIGUOUS:
+            shown = text if len(text) <= 40 else text[:20] + "..."
             document.problem(
                 location,
                 Code.YAML_AMBIGUOUS_VALUE,
-                f"some YAML readers take {text} for {_what_yaml11_reads(text)}; "
-                f'put it in quotes: "{text}"',
+                f"some YAML readers take {shown} for {_what_yaml11_reads(text)}; "
+                + ("put it in quotes" if shown != text else f'put it in quotes: "{text}"'),
+            )
+        elif concern == DATE:
+            document.problem(
+                location,
+                Code.YAML_DATE_UNQUOTED,
+                f"some YAML readers turn {text} into a date object, not text; "
+                f'put it in quotes: "{text}" (coalition-kit fmt does)',
             )
         elif not isinstance(value, str):
             raw = text
@@ -457,33 +550,6 @@ def _scalar_event(builder: _Builder, event: Any, location: Location, check_bidi:
         document.plain_scalars[path] = raw
 
 
-def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    location = _location(mark) if mark is not None else Location(1, 1)
-    lines = text.splitlines() or [""]
-    if location.line > len(lines):
-        # The end of the stream, past the last line: point at the end of the last line.
-        location = Location(len(lines), len(lines[-1]) + 1)
-    line_text = lines[location.line - 1]
-    indentation = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-    if "\t" in indentation or "'\\t'" in str(error.problem):
-        column = line_text.find("\t") + 1 if "\t" in line_text else location.column
-        return Problem(
-            path,
-            location.line,
-            column,
-            Code.YAML_TAB,
-            "a tab is used for indentation; YAML indents with spaces only",
-        )
-    message = error.problem or "the YAML cannot be read here"
-    if error.context:
-        message = f"{message} ({error.context}"
-        if error.context_mark is not None and error.context_mark.line != location.line - 1:
-            message += f" at line {error.context_mark.line + 1}"
-        message += ")"
-    return Problem(path, location.line, location.column, Code.YAML_SYNTAX, message)
-
-
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode file bytes as UTF-8, reporting a byte-order mark and undecodable bytes at their line."""
     problems: list[Problem] = []
@@ -494,7 +560,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 1,
                 1,
                 Code.BYTE_ORDER_MARK,
-                "the file starts with a byte-order mark; save it as UTF-8 without BOM",
+                "the file starts with a byte-order mark (read all the same); "
+                "coalition-kit fmt removes it",
             )
         )
         raw = raw[3:]
@@ -504,9 +571,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8"), problems
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        before = normalise_line_ends(raw[: error.start].decode("utf-8", "replace"))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         problems.append(
             Problem(
                 path,
@@ -519,21 +586,56 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, problems
 
 
+def read_data_file(file: Path) -> bytes:
+    """Return the bytes of the regular file at ``file``, at most ``MAX_FILE_BYTES`` + 1 of them.
+
+    A named pipe, a device or a folder is refused without blocking on it.
+
+    Raises:
+        OSError: The file cannot be read; ``strerror`` says why in words for a contributor.
+    """
+    # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(file, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            what = "a folder" if stat.S_ISDIR(status.st_mode) else "a named pipe, socket or device"
+            raise OSError(
+                errno.EINVAL, f"this is {what}, not a data file; data files are plain text files"
+            )
+        if status.st_size > MAX_FILE_BYTES:
+            raise FileTooLargeError(status.st_size)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise FileTooLargeError(len(raw))
+        return raw
+    finally:
+        os.close(descriptor)
+
+
+class FileTooLargeError(OSError):
+    """A data file is over ``MAX_FILE_BYTES``."""
+
+    def __init__(self, size: int) -> None:
+        """Record the size found."""
+        self.size = size
+        super().__init__(
+            errno.EFBIG,
+            f"the file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
+        )
+
+
 def load_file(file: Path, shown_as: str | None = None) -> Document:
     """Load the YAML file at ``file``; ``shown_as`` is the path to put in problems."""
     path = shown_as if shown_as is not None else str(file)
     try:
-        with file.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                size = os.fstat(handle.fileno()).st_size
-                document = Document(path)
-                document.problem(
-                    Location(1, 1),
-                    Code.FILE_TOO_LARGE,
-                    f"the file is {size:,} bytes; data files are limited to {MAX_FILE_BYTES:,}",
-                )
-                return document
+        raw = read_data_file(file)
+    except FileTooLargeError as error:
+        document = Document(path)
+        document.problem(Location(1, 1), Code.FILE_TOO_LARGE, str(error.strerror))
+        return document
     except OSError as error:
         document = Document(path)
         document.problem(Location(1, 1), Code.FILE_UNREADABLE, error.strerror or str(error))

@@ -143,6 +143,23 @@ count = sum(len(list(library[kind].values())) for kind in library)
 print(time.perf_counter() - started)
 """
 
+VALIDATE_ANY = """
+import sys, time
+from coalition_kit.validation import validate_tree
+started = time.perf_counter()
+validate_tree(sys.argv[1], keep_models=False)
+print(time.perf_counter() - started)
+"""
+
+MISSPELT = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from synthetic import write_misspelt_links_tree
+write_misspelt_links_tree(Path(sys.argv[1]))
+print(0)
+"""
+
 IMPORT = """
 import time
 started = time.perf_counter()
@@ -206,6 +223,17 @@ def measure_scale(scale: float, repeat: int, workdir: Path, site: bool) -> dict[
         )
         shutil.rmtree(output, ignore_errors=True)
     return results
+
+
+def measure_hostile(repeat: int, workdir: Path) -> dict[str, Measure]:
+    """Time a tree of 600 organizations and 1,500 misspelt links against its parse floor."""
+    tree = workdir / "hostile-misspelt"
+    if not tree.exists():
+        _run([PYTHON, "-c", MISSPELT, str(tree), str(HERE)])
+    return {
+        "parse (PyYAML C loader)": _python(PARSE, repeat, str(tree)),
+        "validate, 1,500 misspelt links": _python(VALIDATE_ANY, repeat, str(tree)),
+    }
 
 
 def _import_time(repeat: int) -> Measure:
@@ -340,7 +368,16 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps({str(s): {k: vars(v) for k, v in r.items()} for s, r in results.items()})
         )
     import_time = _import_time(arguments.repeat)
+    hostile = measure_hostile(arguments.repeat, arguments.workdir)
     table = render(results, import_time)
+    floor = hostile["parse (PyYAML C loader)"].seconds
+    misspelt = hostile["validate, 1,500 misspelt links"]
+    verdict = "✓" if misspelt.seconds < 2 else "✗"
+    table += (
+        f"\nHostile tree (600 organizations, a letter with 1,500 misspelt signatory ids): "
+        f"validate {misspelt.seconds:.2f} s, {misspelt.seconds / floor:.1f}x its parse floor, "
+        f"{misspelt.peak_mib:.0f} MiB (target under 2 s) {verdict}\n"
+    )
     header = (
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python "
         f"{sys.version.split()[0]}; best of {arguments.repeat} runs.\n\n"

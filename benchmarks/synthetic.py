@@ -314,6 +314,42 @@ def write_tree(root: Path, scale: float, seed: int) -> dict[str, int]:
     return written
 
 
+def write_misspelt_links_tree(
+    root: Path, *, organizations: int = 600, misspellings: int = 1_500, seed: int = 7
+) -> None:
+    """Write a hostile tree whose links all ask for a "did you mean".
+
+    ``organizations`` organizations, and a letter whose ``misspellings`` signatories each name
+    an organization id that does not exist, a near miss of a real one.
+
+    Raises:
+        ValueError: ``root`` is the repository's data folder or inside it.
+    """
+    target = root.resolve()
+    if target == REPOSITORY_DATA or REPOSITORY_DATA in target.parents:
+        raise ValueError("synthetic data never goes into the repository's data/")
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    ids = [f"{_word(rng, 3).lower()}-org-{index}" for index in range(organizations)]
+    (root / "organizations").mkdir(parents=True, exist_ok=True)
+    (root / "letters").mkdir(parents=True, exist_ok=True)
+    source = [{"url": "https://example.org/source"}]
+    for entity_id in ids:
+        entity = {"id": entity_id, "name": entity_id.title(), "kind": "ngo", "sources": source}
+        (root / "organizations" / f"{entity_id}.yaml").write_text(
+            dump_yaml(entity), encoding="utf-8"
+        )
+    signatories = [{"organization": f"{rng.choice(ids)}x{index}"} for index in range(misspellings)]
+    letter = {
+        "id": "misspelt",
+        "title": "A letter whose signatories are all misspelt",
+        "kind": "joint-letter",
+        "addressees": [{"title": "President"}],
+        "signatories": signatories,
+        "sources": source,
+    }
+    (root / "letters" / "misspelt.yaml").write_text(dump_yaml(letter), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``synthetic.py [--scale S] [--seed N] FOLDER``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The benchmarks' generator of synthetic and hostile trees is used by the tests too.
+sys.path.insert(0, str(REPO / "benchmarks"))
 DATA = REPO / "data"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 

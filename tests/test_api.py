@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import pytest
 
@@ -131,3 +133,44 @@ def test_a_country_without_recorded_missions_still_gets_the_shared_ones(library:
         "cn-un-mission-new-york",
         "cn-un-mission-geneva",
     ]
+
+
+def test_mailto_takes_one_address_or_several() -> None:
+    assert coalition_kit.mailto("a@b.org") == "mailto:a@b.org"
+    assert coalition_kit.mailto(["a@b.org", "c@d.org"], cc="e@f.org") == (
+        "mailto:a@b.org,c@d.org?cc=e@f.org"
+    )
+
+
+def wrong(value: object) -> Any:
+    """A value of the wrong type, passed on purpose."""
+    return value
+
+
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        (
+            lambda lib: lib.where_to_write(wrong(42), "CA"),
+            "where_to_write(): campaign_id takes a campaign id",
+        ),
+        (lambda lib: lib.where_to_write("link-urgent-call-2023", wrong(7)), "country takes"),
+        (lambda lib: lib.missions[wrong(3)], "takes an id of a mission"),
+        (lambda lib: lib.find_missions(host_country=wrong(["CA"])), "host_country takes"),
+        (lambda lib: lib.active_campaigns(on=wrong("2024-01-01")), "on takes a date"),
+        (lambda lib: coalition_kit.mailto(wrong([b"a@b.org"])), "mailto(): to takes"),
+        (lambda lib: coalition_kit.mailto("a@b.org", subject=wrong(3)), "subject takes text"),
+        (
+            lambda lib: coalition_kit.render_letter(
+                lib.letters["wang-yi-template-2023"], wrong({"[Name]": 5, "[City/Region]": "Seoul"})
+            ),
+            "render_letter(): values['[Name]'] takes text, not int 5",
+        ),
+        (lambda lib: coalition_kit.render_letter(wrong("wang-yi-template-2023")), "takes a Letter"),
+        (lambda lib: coalition_kit.load(wrong(42)), "load(): path takes a path"),
+        (lambda lib: coalition_kit.validate(wrong(None)), "validate(): path takes a path"),
+    ],
+)
+def test_public_functions_say_what_they_expected(library: Library, call: Any, says: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(says)):
+        call(library)

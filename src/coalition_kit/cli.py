@@ -64,7 +64,19 @@ class _Progress:
 
 def _require_folder(path: Path, command: str) -> None:
     if not path.exists():
-        raise UsageError(f"coalition-kit {command}: no such file or folder: {path}")
+        raise UsageError(f"coalition-kit {command}: no such file or folder: {_short(str(path))}")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _describe(error: OSError) -> str:
+    """Say what went wrong with a file in one line: the file, then why."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return reason
+    return f"{_short(os.fsdecode(error.filename))}: {reason}"
 
 
 def _validate(arguments: argparse.Namespace) -> int:
@@ -89,7 +101,12 @@ def _validate(arguments: argparse.Namespace) -> int:
             withheld = read_name_list(Path(names_file))
         except OSError as error:
             raise UsageError(
-                f"coalition-kit validate: cannot read the withheld names: {error}"
+                f"coalition-kit validate: cannot read the withheld names: {_describe(error)}"
+            ) from None
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"coalition-kit validate: the withheld names file {_short(names_file)} is not "
+                "UTF-8 text; save it as UTF-8"
             ) from None
     progress = _Progress("checked")
     validation = validate_tree(
@@ -98,7 +115,8 @@ def _validate(arguments: argparse.Namespace) -> int:
     progress.finish()
     reporter = REPORTERS[arguments.format](color=_use_color(arguments.color, sys.stdout))
     reporter.write(validation.report, sys.stdout)
-    return EXIT_OK if validation.report.ok else EXIT_PROBLEMS
+    failed = not validation.report.ok or (arguments.strict and validation.report.warnings)
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def _ask(prompt: str, options: list[str], required: bool) -> str:
@@ -188,7 +206,7 @@ def _fmt(arguments: argparse.Namespace) -> int:
     for given in arguments.paths:
         path = Path(given)
         _require_folder(path, "fmt")
-        if path.is_file():
+        if not path.is_dir():
             folder = next((p.name for p in path.parents if p.name in KINDS_BY_FOLDER), None)
             if folder is None:
                 raise UsageError(f"coalition-kit fmt: {path} is not in a kind's folder")
@@ -298,6 +316,9 @@ def _schemas(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_TO_STDOUT = {"json", "ics", "vcard"}
+
+
 def _export(arguments: argparse.Namespace) -> int:
     from coalition_kit import export
     from coalition_kit.library import load
@@ -310,16 +331,32 @@ def _export(arguments: argparse.Namespace) -> int:
         "ics": export.export_ics,
         "vcard": export.export_vcard,
     }
+    if arguments.data is not None:
+        _require_folder(Path(arguments.data), "export")
+    if arguments.output == "-" and arguments.format not in _TO_STDOUT:
+        raise UsageError(
+            f"coalition-kit export: --format {arguments.format} cannot go to standard output "
+            "('-'); give a path"
+        )
     try:
         library = load(arguments.data)
     except DataValidationError as error:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
+    if arguments.output == "-":
+        content: dict[str, Callable[..., bytes]] = {
+            "json": export.to_json,
+            "ics": export.to_ics,
+            "vcard": lambda library: export.to_vcard(library).encode("utf-8"),
+        }
+        sys.stdout.buffer.write(content[arguments.format](library))
+        sys.stdout.flush()
+        return EXIT_OK
     output = Path(arguments.output)
     try:
         writers[arguments.format](library, output, overwrite=arguments.force)
     except FileExistsError as error:
-        print(f"coalition-kit export: {error}", file=sys.stderr)
+        print(f"coalition-kit export: {_describe(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Wrote {output}.")
     return EXIT_OK
@@ -389,6 +426,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "always", "never"],
         default="auto",
         help="colour the text report (default: only on a terminal)",
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) on warnings too, not only on errors",
     )
     validate.add_argument(
         "--withheld-names",
@@ -500,11 +542,20 @@ def _parser() -> argparse.ArgumentParser:
             "coalition-kit export --format csv csv/",
         ),
     )
-    export.add_argument("output", metavar="OUTPUT", help="the file (or folder, for csv) to write")
+    export.add_argument(
+        "output",
+        metavar="OUTPUT",
+        help="the file (or folder, for csv) to write; '-' for standard output (json, ics, vcard)",
+    )
     export.add_argument(
         "--format", choices=["json", "csv", "sqlite", "ics", "vcard"], required=True
     )
-    export.add_argument("--data", default="data", help="the data folder (default: data)")
+    export.add_argument(
+        "--data",
+        default=None,
+        help="the data folder to export (default: the data bundled with coalition-kit, or "
+        "data/ in a checkout)",
+    )
     export.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
     return parser
 
@@ -548,6 +599,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        # A file or folder that cannot be read or written: the path and the reason suffice.
+        print(f"coalition-kit {arguments.command}: {_describe(error)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import errno
 import io
 import json
 import sqlite3
@@ -26,7 +27,7 @@ from pydantic import BaseModel
 
 from coalition_kit.bundle import bundle_bytes
 from coalition_kit.calendar_dates import event_start, next_occurrence
-from coalition_kit.fileio import write_atomically
+from coalition_kit.fileio import ensure_folder, write_atomically
 from coalition_kit.library import Library, campaign_letter_ids, campaign_mission_ids
 from coalition_kit.models import KINDS, AnyEntity, Campaign, Mission
 from coalition_kit.models.campaign import Event, EventStatus, Frequency
@@ -123,10 +124,13 @@ def to_csv(library: Library) -> dict[str, str]:
 def export_csv(library: Library, directory: Path, *, overwrite: bool = False) -> list[Path]:
     """Write one CSV file per kind into ``directory``; nothing is written if one exists unasked."""
     files = to_csv(library)
+    ensure_folder(directory)
     existing = [directory / name for name in files if (directory / name).exists()]
     if existing and not overwrite:
         raise FileExistsError(
-            f"{existing[0]} exists; pass overwrite=True (or --force) to replace it"
+            errno.EEXIST,
+            "exists; pass overwrite=True (or --force) to replace it",
+            str(existing[0]),
         )
     return [
         write_atomically(directory / name, text.encode("utf-8"), overwrite=overwrite)
@@ -286,9 +290,11 @@ def export_sqlite(library: Library, path: Path, *, overwrite: bool = False) -> P
     SQLite's JSON functions read.
     """
     if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} exists; pass overwrite=True (or --force) to replace it")
+        raise FileExistsError(
+            errno.EEXIST, "exists; pass overwrite=True (or --force) to replace it", str(path)
+        )
     library = public_library(library)
-    with tempfile.TemporaryDirectory(dir=path.parent if path.parent.exists() else None) as folder:
+    with tempfile.TemporaryDirectory() as folder:
         temporary = Path(folder) / "export.db"
         connection = sqlite3.connect(temporary)
         try:

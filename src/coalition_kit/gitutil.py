@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +19,8 @@ def run_git(arguments: list[str], cwd: Path) -> bytes:
     Raises:
         GitError: git is missing or failed; the message is git's own.
     """
+    if not cwd.is_dir():
+        raise GitError(f"the folder {cwd} does not exist")
     try:
         # git is found on PATH like any developer tool; no argument passes through a shell.
         completed = subprocess.run(  # noqa: S603
@@ -28,7 +31,9 @@ def run_git(arguments: list[str], cwd: Path) -> bytes:
             timeout=120,
         )
     except FileNotFoundError:
-        raise GitError("git is not installed") from None
+        if shutil.which("git") is None:
+            raise GitError("git is not installed, or not on PATH") from None
+        raise GitError(f"git cannot run in {cwd}") from None
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip()
         raise GitError(message or f"git {' '.join(arguments)} failed")

@@ -8,7 +8,6 @@ ids; the links a file states one way (a letter's signatories) can be followed bo
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from coalition_kit.arguments import require, require_path
 from coalition_kit.calendar_dates import next_occurrence
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
 from coalition_kit.models.campaign import (
@@ -27,6 +27,7 @@ from coalition_kit.models.campaign import (
     WriteAction,
 )
 from coalition_kit.models.mission import MissionKind
+from coalition_kit.suggest import did_you_mean, hint
 
 __all__ = [
     "EntityMap",
@@ -59,15 +60,12 @@ class UnknownIdError(KeyError):
         """Record the kind, the id and the close matches among ``known``."""
         self.kind = kind
         self.entity_id = entity_id
-        self.close_matches = difflib.get_close_matches(entity_id, sorted(known), n=3, cutoff=0.6)
+        self.close_matches = did_you_mean(entity_id, known, n=3)
         super().__init__(entity_id)
 
     def __str__(self) -> str:
         """Say what is missing and what might have been meant."""
-        hint = ""
-        if self.close_matches:
-            hint = "; did you mean " + " or ".join(f"'{m}'" for m in self.close_matches) + "?"
-        return f"no {self.kind} has the id '{self.entity_id}'{hint}"
+        return f"no {self.kind} has the id '{self.entity_id}'{hint(self.close_matches)}"
 
 
 class EntityMap(Mapping[str, E], Generic[E]):
@@ -98,6 +96,7 @@ class EntityMap(Mapping[str, E], Generic[E]):
 
     def __getitem__(self, entity_id: str) -> E:
         """Return the entity with ``entity_id``; raise ``UnknownIdError`` if there is none."""
+        require(entity_id, str, f"the {self.kind}s' lookup", f"an id of a {self.kind} (text)")
         try:
             return self._by_id[entity_id]
         except KeyError:
@@ -189,6 +188,8 @@ class _Links:
     )
     campaigns_by_letter: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     campaigns_by_mission: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    members_by_coalition: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    letters_by_enclosure: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def campaign_letter_ids(campaign: Campaign) -> list[str]:
@@ -289,10 +290,16 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
     @cached_property
     def _links(self) -> _Links:
         links = _Links()
+        for organization in self.organizations.values():
+            for coalition in dict.fromkeys(organization.member_of):
+                links.members_by_coalition[coalition].append(organization.id)
         for letter in self.letters.values():
             for signatory in letter.signatories:
                 if signatory.organization:
                     links.letters_by_signatory[signatory.organization].append(letter.id)
+            enclosed = {enclosure.letter for enclosure in letter.enclosures if enclosure.letter}
+            for enclosed_id in sorted(enclosed):
+                links.letters_by_enclosure[enclosed_id].append(letter.id)
         for campaign in self.campaigns.values():
             organizers = list(campaign.organizers)
             organizers += [org for event in campaign.events for org in event.organizers]
@@ -312,12 +319,31 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
             places[(mission.sending_state, mission.host_country)].append(mission)
         return places
 
+    @cached_property
+    def _open_missions_by_state(self) -> dict[str, list[str]]:
+        """The ids of the open missions of each sending state, in id order."""
+        by_state: dict[str, list[str]] = defaultdict(list)
+        for mission in self.missions.values():
+            if mission.is_open:
+                by_state[mission.sending_state].append(mission.id)
+        return by_state
+
     def _campaign_missions(self, campaign: Campaign) -> list[str]:
         ids = campaign_mission_ids(campaign)
         if campaign.targets and campaign.targets.sending_state:
-            state = campaign.targets.sending_state
-            ids += [m.id for m in self.missions.values() if m.sending_state == state and m.is_open]
+            ids += self._open_missions_by_state.get(campaign.targets.sending_state, [])
         return [mission_id for mission_id in dict.fromkeys(ids) if mission_id in self.missions]
+
+    def members_of(self, organization_id: str) -> list[Organization]:
+        """Return the organizations that list ``organization_id`` under ``member_of``."""
+        self.organizations[organization_id]
+        ids = self._links.members_by_coalition.get(organization_id, [])
+        return [self.organizations[i] for i in ids]
+
+    def letters_enclosing(self, letter_id: str) -> list[Letter]:
+        """Return the letters that enclose the letter ``letter_id``."""
+        self.letters[letter_id]
+        return [self.letters[i] for i in self._links.letters_by_enclosure.get(letter_id, [])]
 
     def letters_signed_by(self, organization_id: str) -> list[Letter]:
         """Return the letters ``organization_id`` signed, in id order."""
@@ -373,6 +399,9 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         is_open: bool | None = None,
     ) -> list[Mission]:
         """Return the missions that match every criterion given, in id order."""
+        for name, value in (("sending_state", sending_state), ("host_country", host_country)):
+            require(value, (str, type(None)), f"find_missions(): {name}", "a country code or None")
+        require(is_open, (bool, type(None)), "find_missions(): is_open", "True, False or None")
         wanted_kind = MissionKind(kind) if kind is not None else None
         sending = resolve_country(sending_state) if sending_state else None
         host = resolve_country(host_country) if host_country else None
@@ -392,6 +421,8 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         self, *, signatory: str | None = None, language: str | None = None
     ) -> list[Letter]:
         """Return the letters signed by ``signatory`` and available in ``language``, in id order."""
+        require(signatory, (str, type(None)), "find_letters(): signatory", "an organization id")
+        require(language, (str, type(None)), "find_letters(): language", "a language tag")
         letters = self.letters_signed_by(signatory) if signatory else list(self.letters.values())
         return [letter for letter in letters if language is None or language in letter.body]
 
@@ -401,6 +432,7 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         A campaign runs between its start and end when it has them, and is never running once
         its status is ended.
         """
+        require(on, (dt.date, type(None)), "active_campaigns(): on", "a date or None")
         day = on or dt.date.today()
         return [
             campaign
@@ -415,6 +447,7 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
 
         Returns None for a campaign that does not recur.
         """
+        require(after, (dt.date, type(None)), "next_day_of(): after", "a date or None")
         recurrence = self.campaigns[campaign_id].recurrence
         if recurrence is None:
             return None
@@ -436,6 +469,11 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
             UnknownIdError: No campaign has ``campaign_id``.
             ValueError: ``country`` is neither a country code nor a country name.
         """
+        require(campaign_id, str, "where_to_write(): campaign_id", "a campaign id (text)")
+        require(
+            country, (str, type(None)), "where_to_write(): country", "a country code, name or None"
+        )
+        require(language, (str, type(None)), "where_to_write(): language", "a language tag or None")
         campaign = self.campaigns[campaign_id]
         code = resolve_country(country) if country is not None else None
         state = campaign.targets.sending_state if campaign.targets else None
@@ -480,6 +518,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Library:
     Raises:
         DataValidationError: When the data at ``path`` has problems; it carries every one.
     """
+    if path is not None:
+        require_path(path, "load(): path")
     if path is None:
         from coalition_kit.bundle import bundled_library
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import quote
 
+from coalition_kit.arguments import require, require_text_mapping, require_texts
 from coalition_kit.models import Letter
 from coalition_kit.models.campaign import SocialPostAction
 from coalition_kit.models.letter import (
@@ -174,9 +175,20 @@ def render_letter(
         UnknownValuesError: A value names no placeholder of the letter.
         UnknownLanguageError: The letter has no text in ``language``.
     """
+    require(letter, Letter, "render_letter(): letter", "a Letter")
+    values = require_text_mapping(
+        values or {}, "render_letter(): values", "a mapping of placeholders to texts"
+    )
+    require(language, (str, type(None)), "render_letter(): language", "a language tag or None")
+    require(
+        include_optional,
+        (bool, Collection),
+        "render_letter(): include_optional",
+        "True, False or the indexes of the optional paragraphs to keep",
+    )
     output_format = LetterFormat(format)
     markdown = output_format is LetterFormat.MARKDOWN
-    by_token = _normalise_values(letter, values or {})
+    by_token = _normalise_values(letter, values)
     chosen_language = language or (letter.languages[0] if letter.languages else "en")
     paragraphs = _choose_paragraphs(letter, chosen_language, include_optional)
     missing: list[str] = []
@@ -188,21 +200,30 @@ def render_letter(
 
 
 def mailto(
-    to: Iterable[str],
+    to: str | Iterable[str],
     *,
     subject: str | None = None,
     body: str | None = None,
-    cc: Iterable[str] = (),
-    bcc: Iterable[str] = (),
+    cc: str | Iterable[str] = (),
+    bcc: str | Iterable[str] = (),
 ) -> str:
     """Return a ``mailto:`` URI (RFC 6068) with every part percent-encoded as UTF-8.
 
-    Line breaks in ``body`` become CRLF (``%0D%0A``), as RFC 6068 asks.
+    Line breaks in ``body`` become CRLF (``%0D%0A``), as RFC 6068 asks. ``to``, ``cc`` and
+    ``bcc`` each take one address or several.
+
+    Raises:
+        TypeError: An address, the subject or the body is not text.
     """
-    addresses = ",".join(quote(address, safe="@") for address in to)
+    what = "an e-mail address or a list of them"
+    recipients = require_texts(to, "mailto(): to", what)
+    addresses = ",".join(quote(address, safe="@") for address in recipients)
+    require(subject, (str, type(None)), "mailto(): subject", "text or None")
+    require(body, (str, type(None)), "mailto(): body", "text or None")
     fields = []
     for name, addresses_of_field in (("cc", cc), ("bcc", bcc)):
-        joined = ",".join(quote(address, safe="@") for address in addresses_of_field)
+        listed = require_texts(addresses_of_field, f"mailto(): {name}", what)
+        joined = ",".join(quote(address, safe="@") for address in listed)
         if joined:
             fields.append(f"{name}={joined}")
     if subject is not None:

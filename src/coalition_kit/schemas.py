@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from coalition_kit.fileio import ensure_folder, write_atomically
 from coalition_kit.models import KINDS, Kind
 from coalition_kit.models.common import country_json_schema
 
@@ -66,16 +67,18 @@ def render(kind: Kind) -> str:
 
 
 def write_schemas(directory: Path) -> list[Path]:
-    """Write every kind's schema into ``directory``; return the files that changed."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write every kind's schema into ``directory``; return the files that changed.
+
+    Raises:
+        NotADirectoryError: ``directory`` is a file.
+    """
+    ensure_folder(directory)
     changed = []
     for kind in KINDS:
         target = directory / schema_file_name(kind)
-        text = render(kind)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            temporary = target.with_suffix(".tmp")
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(target)
+        data = render(kind).encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomically(target, data, overwrite=True)
             changed.append(target)
     return changed
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from coalition_kit.codes import Code
@@ -12,14 +11,10 @@ from coalition_kit.models import AnyEntity, Campaign
 from coalition_kit.models.refs import Ref, iter_marked
 from coalition_kit.problems import Problem
 from coalition_kit.rules.registry import RuleContext, rule
+from coalition_kit.suggest import Suggester, hint
 from coalition_kit.yamlio import NodePath
 
 __all__ = ["entity_links"]
-
-
-def _suggestion(value: str, candidates: Collection[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def entity_links(marked: Iterable[tuple[NodePath, Any, Any]]) -> list[tuple[NodePath, str, str]]:
@@ -42,12 +37,13 @@ def event_links_exist(
     if not isinstance(model, Campaign):
         return
     event_ids = {event.id for event in model.events}
+    suggester = Suggester(event_ids)
     for path, value, marker in entity.marked or iter_marked(model):
         if isinstance(marker, Ref) and marker.kind == "event" and value not in event_ids:
             yield entity.problem(
                 path,
                 Code.LINK_UNKNOWN,
-                f"this campaign has no event '{value}'{_suggestion(value, event_ids)}",
+                f"this campaign has no event '{value}'{hint(suggester.closest(value))}",
             )
 
 
@@ -58,12 +54,15 @@ def event_links_exist(
 )
 def links_exist(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
     """Report links whose target id is declared by no file of the target kind."""
+    suggesters: dict[str, Suggester] = {}
     for entity in dataset.entities:
         for path, kind, value in entity.links:
             known = dataset.known_ids[kind]
             if value not in known:
+                if kind not in suggesters:
+                    suggesters[kind] = Suggester(known)
                 yield entity.problem(
                     path,
                     Code.LINK_UNKNOWN,
-                    f"no {kind} has the id '{value}'{_suggestion(value, known)}",
+                    f"no {kind} has the id '{value}'{hint(suggesters[kind].closest(value))}",
                 )

@@ -180,18 +180,14 @@ def build_pages(library: Library, *, today: dt.date | None = None) -> SitePages:
             organization=organization,
             letters=library.letters_signed_by(organization.id),
             campaigns=library.campaigns_of(organization.id),
-            members=[o for o in library.organizations.values() if organization.id in o.member_of],
+            members=library.members_of(organization.id),
         )
     for letter in library.letters.values():
         site.pages[page_path(letter)] = render(
             "letter.md.jinja",
             letter=letter,
             campaigns=library.campaigns_using(letter.id),
-            enclosed_in=[
-                other
-                for other in library.letters.values()
-                if any(enclosure.letter == letter.id for enclosure in other.enclosures)
-            ],
+            enclosed_in=library.letters_enclosing(letter.id),
         )
     for campaign in library.campaigns.values():
         site.pages[page_path(campaign)] = render(

@@ -183,7 +183,9 @@ def test_no_html_or_script_from_tricky_data_reaches_a_page(tricky_site: Path) ->
 
 def test_tricky_text_is_shown_as_written(tricky_site: Path) -> None:
     page = (tricky_site / "organizations" / "tricky-org" / "index.html").read_text(encoding="utf-8")
-    title = "A&lt;B &amp; &quot;Quotes&quot; &#x27;n&#x27; *Stars* [brackets](not-a-link) {{ 7+7 }}"
+    title = (
+        "A &lt; B &amp; &quot;Quotes&quot; &#x27;n&#x27; *Stars* [brackets](not-a-link) {{ 7+7 }}"
+    )
     assert f"<title>{title} - coalition-kit</title>" in page
     assert "Template code stays text: {{ 7+7 }} {% raw %} ${7+7} #{7+7}." in page
     assert "A bare javascript:alert(1) is only text. So is 1 &lt; 2 &gt; 0." in page

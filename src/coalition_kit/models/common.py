@@ -31,6 +31,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from coalition_kit.codes import Code
+from coalition_kit.models.safety import lookalike_domain, markdown_problem, tag_in_text
 
 if sys.version_info >= (3, 11):
     from enum import StrEnum
@@ -144,23 +145,29 @@ Slug = Annotated[
 """The id of an entity, or a reference to one: a lowercase slug such as ``liberty-in-north-korea``."""
 
 
-# Markup that text fields must not carry: HTML tags and comments, and Markdown links whose target
-# is not a web or mail address. The site would show them as text; the contributor should know.
-HTML_TAG_PATTERN = r"</?[A-Za-z][^<>]*>|<!--"
-UNSAFE_LINK_PATTERN = r"(?i)\]\(\s*<?\s*(?!https?:|mailto:|#|/)[a-z][a-z0-9+.-]*:"
+# Markup that text fields must not carry: HTML tags (closed or not) and comments, and links whose
+# target would run code or leave the web. The models check the token stream markdown-it makes of
+# a text (see ``safety``); the JSON Schemas carry patterns that refuse the same hostile inputs.
+HTML_TAG_PATTERN = r"<[A-Za-z/!?]"
+# A link to another scheme: inline ('](javascript:'), a reference definition ('[1]: javascript:'),
+# and a colon spelt as an entity ('&#58;'), which no text of ours needs.
+_UNSAFE_TARGET = "\\s*<?\\s*(?!https?:|mailto:|#|/)[a-zA-Z][a-zA-Z0-9+.-]*:"
+UNSAFE_LINK_PATTERNS = (
+    f"\\]\\({_UNSAFE_TARGET}",
+    f"(?:^|\\n) {{0,3}}\\[[^\\]]+\\]:{_UNSAFE_TARGET}",
+    "&(?:#0*58|#[xX]0*3[aA]|colon);",
+)
 # Invisible characters no text needs: controls (but tab and line feed), and the bidirectional
 # controls that can make text display differently from what it says.
 CONTROL_PATTERN = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"
 BIDI_PATTERN = "[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]"
-_HTML_TAG = re.compile(HTML_TAG_PATTERN)
-_UNSAFE_LINK = re.compile(UNSAFE_LINK_PATTERN)
 _CONTROL = re.compile(CONTROL_PATTERN)
 _BIDI = re.compile(BIDI_PATTERN)
 _NO_MARKUP = {
     "not": {
         "anyOf": [
             {"pattern": HTML_TAG_PATTERN},
-            {"pattern": "\\]\\(\\s*<?\\s*(?!https?:|mailto:|#|/)[a-zA-Z][a-zA-Z0-9+.-]*:"},
+            *({"pattern": pattern} for pattern in UNSAFE_LINK_PATTERNS),
             {"pattern": CONTROL_PATTERN},
             {"pattern": BIDI_PATTERN},
         ]
@@ -174,10 +181,10 @@ _INVISIBLE = (
 )
 
 
-_SUSPICIOUS = re.compile(f"{CONTROL_PATTERN}|{BIDI_PATTERN}|<|\\]\\(")
+_SUSPICIOUS = re.compile(f"{CONTROL_PATTERN}|{BIDI_PATTERN}|<|\\[|&")
 
 
-def _check_no_markup(value: str) -> None:
+def _check_no_markup(value: str, *, markdown: bool) -> None:
     if not _SUSPICIOUS.search(value):
         return
     for pattern, code, what in _INVISIBLE:
@@ -189,19 +196,23 @@ def _check_no_markup(value: str) -> None:
                 what=what,
                 point=f"{ord(found.group()):04X}",
             )
-    tag = _HTML_TAG.search(value)
-    if tag:
+    problem = markdown_problem(value) if markdown else None
+    tag = tag_in_text(value) if not markdown else None
+    if problem is not None and problem[0] == "html":
+        tag = problem[1]
+    if tag is not None:
         raise _fail(
             Code.TEXT_HTML,
             "'{tag}': HTML is not accepted in text; write plain text (Markdown where the field "
             "takes it)",
-            tag=tag.group()[:40],
+            tag=tag,
         )
-    link = _UNSAFE_LINK.search(value)
-    if link:
+    if problem is not None:
         raise _fail(
             Code.URL_INVALID,
-            "a link in this text does not start with https://, http:// or mailto:",
+            "a link in this text goes to '{target}'; links must start with https://, http:// "
+            "or mailto:",
+            target=problem[1],
         )
 
 
@@ -227,7 +238,7 @@ def _check_one_line(value: str) -> str:
         raise _fail(Code.VALUE_EMPTY, "this text is empty")
     if "\n" in value or "\r" in value:
         raise _fail(Code.TEXT_MULTILINE, "this field holds one line of text; remove the line break")
-    _check_no_markup(value)
+    _check_no_markup(value, markdown=False)
     return value
 
 
@@ -251,7 +262,7 @@ def _check_markdown(value: str) -> str:
     _check_length(value, MARKDOWN_MAX)
     if not value.strip():
         raise _fail(Code.VALUE_EMPTY, "this text is empty")
-    _check_no_markup(value)
+    _check_no_markup(value, markdown=True)
     return value
 
 
@@ -279,11 +290,23 @@ def _country_codes() -> frozenset[str]:
     return frozenset(country.alpha_2 for country in pycountry.countries)
 
 
+def _country_hint(value: str) -> str:
+    """How to write ``value`` as a code, quoted as YAML needs for ``NO`` (Norway) and others."""
+    import pycountry
+
+    if value.upper() in _country_codes():
+        return f'; write it in capitals, in quotes: "{value.upper()}"'
+    try:
+        found = pycountry.countries.lookup(value.strip())
+    except LookupError:
+        return ""
+    name = getattr(found, "common_name", None) or found.name
+    return f'; for {name} write "{found.alpha_2}", in quotes'
+
+
 def _check_country(value: str) -> str:
     if value not in _country_codes():
-        hint = ""
-        if value.upper() in _country_codes():
-            hint = f"; write it in capitals: '{value.upper()}'"
+        hint = _country_hint(value)
         raise _fail(
             Code.COUNTRY_UNKNOWN,
             "'{value}' is not an ISO 3166-1 alpha-2 country code{hint}",
@@ -325,7 +348,9 @@ LanguageTag = Annotated[
 ]
 """A BCP 47 language tag, checked with langcodes: ``en``, ``ko``, ``zh-Hans``, ``ko-Latn``."""
 
-URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$"
+# Characters no URL may hold unencoded (RFC 3986): spaces, controls, quotes, angle brackets ...
+_NOT_IN_URL = '\\s\\x00-\\x1f\\x7f"<>\\\\^`{|}'
+URL_PATTERN = rf"^https?://[^{_NOT_IN_URL}/?#@]+(?:[/?#][^{_NOT_IN_URL}]*)?$"
 
 
 def _check_url(value: str) -> str:
@@ -337,10 +362,27 @@ def _check_url(value: str) -> str:
             value=value,
         )
     if not parts.hostname or "." not in parts.hostname or not _rx(URL_PATTERN).match(value):
-        raise _fail(Code.URL_INVALID, "'{value}' is not a complete web address", value=value)
+        raise _fail(
+            Code.URL_INVALID,
+            "'{value}' is not a complete web address, or holds characters no address may hold "
+            "(spaces, quotes, < >); copy it again from the browser",
+            value=value[:200],
+        )
     if parts.username or parts.password:
         raise _fail(Code.URL_INVALID, "links must not carry a user name or password")
+    _check_domain(parts.hostname, value)
     return value
+
+
+def _check_domain(domain: str, value: str) -> None:
+    reason = lookalike_domain(domain)
+    if reason is not None:
+        raise _fail(
+            Code.DOMAIN_LOOKALIKE,
+            "'{value}': the domain imitates another ({reason}); type it again from the source",
+            value=value[:200],
+            reason=reason,
+        )
 
 
 HttpUrl = Annotated[
@@ -363,6 +405,7 @@ def _check_email(value: str) -> str:
             value=value,
             reason=str(error),
         ) from None
+    _check_domain(value.rpartition("@")[2], value)
     return value
 
 

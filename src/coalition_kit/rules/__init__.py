@@ -7,6 +7,7 @@ all, in registration order, over the entities whose files validated.
 from __future__ import annotations
 
 from coalition_kit.rules.links import entity_links
+from coalition_kit.rules.plausibility import entity_facts
 from coalition_kit.rules.registry import (
     RULES,
     Rule,
@@ -24,6 +25,7 @@ from coalition_kit.rules import (  # noqa: F401  isort: skip
     letters,
     links,
     missions,
+    plausibility,
     privacy,
     social,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "RULES",
     "Rule",
     "RuleContext",
+    "entity_facts",
     "entity_links",
     "run_dataset_rules",
     "run_entity_rules",

@@ -41,6 +41,15 @@ def placeholders_declared(
         return
     letter = model
     declared = {placeholder.token for placeholder in letter.placeholders}
+    # The subject goes into the e-mail a reader sends: its placeholders are filled in too.
+    for token in dict.fromkeys(placeholders_in(letter.subject or "")):
+        if token not in declared:
+            yield entity.problem(
+                ("subject",),
+                Code.PLACEHOLDER_UNDECLARED,
+                f"{token} is used in the subject but not declared under 'placeholders'; "
+                "declare it, or write literal brackets as \\[ and \\]",
+            )
     for language, items in letter.body.items():
         for index, item in enumerate(items):
             reported: set[str] = set()
@@ -55,7 +64,7 @@ def placeholders_declared(
                     )
     if not letter.body:
         return
-    used = set().union(*_used_by_language(letter).values())
+    used = set().union(*_used_by_language(letter).values(), placeholders_in(letter.subject or ""))
     for index, placeholder in enumerate(letter.placeholders):
         if placeholder.token not in used:
             yield entity.problem(

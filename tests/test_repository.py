@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -64,6 +65,50 @@ def test_workflow_validates_checks_schemas_and_formatting_tests_and_builds_the_s
         assert command in steps
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key 'on' as true
     assert "pull_request" in triggers
+
+
+def _workflow(name: str) -> dict[Any, Any]:
+    workflow: dict[Any, Any] = yaml.safe_load(
+        (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8")
+    )
+    if True in workflow:  # YAML 1.1 reads the key 'on' as true
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def _runs(job: dict[str, Any]) -> str:
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def test_ci_installs_from_the_lock_as_scripts_test_does() -> None:
+    runs = _runs(_workflow("ci.yml")["jobs"]["check"])
+    assert "bash scripts/install test" in runs and "bash scripts/test" in runs
+    assert "pip install" not in runs and "COALITION_KIT_NEWEST" not in runs
+    assert "newest" not in (REPO / ".ci" / "run").read_text(encoding="utf-8").lower()
+    install = (REPO / "scripts" / "install").read_text(encoding="utf-8")
+    for command in (
+        "install --require-hashes -r requirements/pip.txt",
+        'install --require-hashes -r "requirements/$extra.txt"',
+        "install --no-deps --no-build-isolation -e .",
+    ):
+        assert command in install
+    assert "bash scripts/install test" in (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    assert "bash scripts/install docs" in (REPO / "scripts" / "start").read_text(encoding="utf-8")
+
+
+def test_a_scheduled_workflow_runs_the_checks_with_the_newest_releases() -> None:
+    workflow = _workflow("newest.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    assert workflow["on"]["schedule"][0]["cron"]
+    (job,) = workflow["jobs"].values()
+    (step,) = [step for step in job["steps"] if "bash scripts/test" in step.get("run", "")]
+    assert step["env"] == {"COALITION_KIT_NEWEST": "1"}
+    assert "requirements/" not in _runs(job)
+    # ...where scripts/test installs unpinned, not from the lock.
+    test = (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    assert "bash scripts/install --newest test" in test
+    install = (REPO / "scripts" / "install").read_text(encoding="utf-8")
+    assert 'install --upgrade --upgrade-strategy eager -e ".[$extra]"' in install
 
 
 def test_issue_and_pull_request_templates() -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -143,10 +145,26 @@ def test_python_jsonschema_accepts_every_valid_file(kind: Kind, path: Path) -> N
     assert errors == []
 
 
-def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
+def node_or_skip() -> str:
+    """Node.js, when it and Ajv (tests/js/node_modules) are installed.
+
+    A bare ``pytest`` on a fresh clone skips the Ajv test; scripts/test (and so CI) sets
+    ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing install a failure, never a silent skip.
+    """
     node = shutil.which("node")
-    if node is None or not (JS / "node_modules").is_dir():
-        pytest.fail("Node.js and tests/js/node_modules are needed; scripts/test installs them")
+    if node is not None and (JS / "node_modules").is_dir():
+        return node
+    reason = (
+        "Ajv is not installed (needs Node.js and tests/js/node_modules): "
+        "run `npm ci` in tests/js, or bash scripts/test"
+    )
+    if os.environ.get("COALITION_KIT_REQUIRE_NODE") == "1":
+        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping the Ajv test")
+    pytest.skip(reason)
+
+
+def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
+    node = node_or_skip()
     completed = subprocess.run(
         [
             node,
@@ -161,6 +179,23 @@ def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
     )
     result: dict[str, list[str]] = json.loads(completed.stdout)
     return result
+
+
+def test_without_ajv_a_bare_pytest_skips_but_scripts_test_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "JS", tmp_path)  # no node_modules here
+    monkeypatch.delenv("COALITION_KIT_REQUIRE_NODE", raising=False)
+    with pytest.raises(
+        pytest.skip.Exception, match=r"run `npm ci` in tests/js, or bash scripts/test"
+    ):
+        node_or_skip()
+    monkeypatch.setenv("COALITION_KIT_REQUIRE_NODE", "1")
+    with pytest.raises(pytest.fail.Exception, match="forbids skipping the Ajv test"):
+        node_or_skip()
+    assert "export COALITION_KIT_REQUIRE_NODE=1" in (REPO / "scripts" / "test").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_ajv_accepts_every_valid_file_and_refuses_every_broken_one(tmp_path: Path) -> None:

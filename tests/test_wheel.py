@@ -1,12 +1,16 @@
 """The built package: wheel and sdist carry the data and schemas; the installed wheel works alone.
 
 The wheel is built with ``python -m build`` and installed into a fresh virtual environment; the
-example script then runs from a folder outside the repository.
+example script then runs from a folder outside the repository. Both steps take their packages from
+the lock (requirements/), hashes checked, as scripts/test does, except in the scheduled run with
+the newest releases (``COALITION_KIT_NEWEST=1``), which builds and installs as users' tools do.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,17 +24,31 @@ import pytest
 from coalition_kit.bundle import data_digest
 from conftest import DATA, REPO
 
+NEWEST = os.environ.get("COALITION_KIT_NEWEST") == "1"
+LOCKS = REPO / "requirements"
+
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
+    # An isolated build would fetch the newest build backend; the locked one is in this environment.
+    isolation = [] if NEWEST else ["--no-isolation"]
     subprocess.run(
-        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        [sys.executable, "-m", "build", *isolation, "--outdir", str(out), str(REPO)],
         check=True,
         capture_output=True,
         timeout=600,
     )
     return out
+
+
+def _pip(python: Path, *arguments: str) -> None:
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", *arguments],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +57,16 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
     wheel = next(dist.glob("*.whl"))
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    if NEWEST:
+        _pip(python, str(wheel))
+        return python
+    # The wheel's dependencies at the versions and hashes of the test lock (as constraints: pip
+    # takes a constraint's hashes for a dependency; the pip the lock pins does, older ones do not).
+    _pip(python, "--require-hashes", "-r", str(LOCKS / "pip.txt"))
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    requirements = environment / "requirements.txt"
+    requirements.write_text(f"{wheel} --hash=sha256:{digest}\n", encoding="utf-8")
+    _pip(python, "--require-hashes", "-r", str(requirements), "-c", str(LOCKS / "test.txt"))
     return python
 
 

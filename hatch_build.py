@@ -23,10 +23,10 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             return
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
-        from coalition_kit.bundle import bundle_bytes, data_digest
+        from coalition_kit.check.tree import validate_tree
         from coalition_kit.library import library_from_models
-        from coalition_kit.schemas import stale_schemas
-        from coalition_kit.validation import validate_tree
+        from coalition_kit.library.bundle import bundle_bytes, data_digest
+        from coalition_kit.outputs.schemas import stale_schemas
 
         stale = stale_schemas(root / "schemas")
         if stale:

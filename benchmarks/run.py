@@ -87,7 +87,7 @@ print(time.perf_counter() - started)
 
 VALIDATE = """
 import sys, time
-from coalition_kit.validation import validate_tree
+from coalition_kit.check.tree import validate_tree
 started = time.perf_counter()
 report = validate_tree(sys.argv[1], keep_models=False).report
 assert report.ok, report.problems[:3]
@@ -97,7 +97,7 @@ print(time.perf_counter() - started)
 BUNDLE = """
 import sys
 from pathlib import Path
-from coalition_kit.bundle import bundle_bytes
+from coalition_kit.library.bundle import bundle_bytes
 from coalition_kit.library import load
 Path(sys.argv[2]).write_bytes(bundle_bytes(load(sys.argv[1])))
 print(0)
@@ -115,7 +115,7 @@ print(time.perf_counter() - started)
 LOAD = """
 import sys, time
 from pathlib import Path
-from coalition_kit.bundle import library_from_bundle
+from coalition_kit.library.bundle import library_from_bundle
 raw = Path(sys.argv[1]).read_bytes()
 started = time.perf_counter()
 library = library_from_bundle(raw)
@@ -127,7 +127,7 @@ import sys, time
 from pathlib import Path
 raw = Path(sys.argv[1]).read_bytes()
 started = time.perf_counter()
-from coalition_kit.bundle import library_from_bundle
+from coalition_kit.library.bundle import library_from_bundle
 library = library_from_bundle(raw)
 print(time.perf_counter() - started)
 """
@@ -135,7 +135,7 @@ print(time.perf_counter() - started)
 LOAD_ALL = """
 import sys, time
 from pathlib import Path
-from coalition_kit.bundle import library_from_bundle
+from coalition_kit.library.bundle import library_from_bundle
 raw = Path(sys.argv[1]).read_bytes()
 started = time.perf_counter()
 library = library_from_bundle(raw)
@@ -145,7 +145,7 @@ print(time.perf_counter() - started)
 
 VALIDATE_ANY = """
 import sys, time
-from coalition_kit.validation import validate_tree
+from coalition_kit.check.tree import validate_tree
 started = time.perf_counter()
 validate_tree(sys.argv[1], keep_models=False)
 print(time.perf_counter() - started)

@@ -20,7 +20,7 @@ from typing import Any
 import phonenumbers
 import pycountry
 
-from coalition_kit.yamlio import dump_yaml
+from coalition_kit.reading.plain import dump_yaml
 
 REPOSITORY_DATA = (Path(__file__).resolve().parents[1] / "data").resolve()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 import coalition_kit
-from coalition_kit.render import mailto, render_letter
+from coalition_kit.outputs.letters import mailto, render_letter
 
 CAMPAIGN = "link-urgent-call-2023"
 

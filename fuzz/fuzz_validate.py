@@ -15,9 +15,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    from coalition_kit.check.document import validate_document
     from coalition_kit.models import KINDS
-    from coalition_kit.validation import validate_document
-    from coalition_kit.yamlio import decode, load_text
+    from coalition_kit.reading.files import decode
+    from coalition_kit.reading.yaml import load_text
 
 
 def test_one_input(data: bytes) -> None:

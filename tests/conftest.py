@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from coalition_kit import cli
 
 REPO = Path(__file__).resolve().parents[1]
 # The benchmarks' generator of synthetic and hostile trees is used by the tests too.
@@ -35,6 +39,26 @@ class Completed:
 
 
 def run_cli(*arguments: str, cwd: Path | None = None) -> Completed:
+    """Run the ``coalition-kit`` command in this process (``cli.main``), in ``cwd``.
+
+    The same entry point the script calls, without starting a Python for each test; a few
+    tests run the installed script itself (``run_script``).
+    """
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd or REPO)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(list(arguments))
+    finally:
+        os.chdir(previous)
+    out.flush()
+    stdout = out.buffer.getvalue().decode("utf-8")
+    return Completed(code, stdout, err.getvalue())
+
+
+def run_script(*arguments: str, cwd: Path | None = None) -> Completed:
     """Run the installed ``coalition-kit`` script (the real entry point) and capture its output."""
     script = Path(sys.executable).with_name("coalition-kit")
     completed = subprocess.run(

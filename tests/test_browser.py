@@ -1,7 +1,7 @@
 """The built site in real headless Chromium (Debian's, driven by Playwright).
 
 From the home page to an organization, a letter and a take-action page; the reader types a name
-once and the mailto link must be exactly what ``coalition_kit.render`` builds. Any console error,
+once and the mailto link must be exactly what ``coalition_kit.outputs.letters`` builds. Any console error,
 failed request or request to another host fails the test.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import coalition_kit
-from coalition_kit.render import mailto, render_letter
+from coalition_kit.outputs.letters import mailto, render_letter
 from conftest import DATA, EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES, REPO, run_cli
+from conftest import EXAMPLES, REPO, run_cli, run_script
 
 
 def test_validate_bundled_data_exits_0_with_no_problem() -> None:
@@ -99,3 +99,18 @@ def test_version() -> None:
     result = run_cli("--version")
     assert result.code == 0
     assert result.stdout.startswith("coalition-kit ")
+
+
+def test_the_installed_script_is_the_same_command(tmp_path: Path) -> None:
+    # Most tests call the entry point in-process; these run the real script, as users do.
+    case = EXAMPLES / "invalid" / "unknown-field"
+    script = run_script("validate", "--format", "json", "data", cwd=case)
+    in_process = run_cli("validate", "--format", "json", "data", cwd=case)
+    assert (script.code, script.stdout, script.stderr) == (
+        in_process.code,
+        in_process.stdout,
+        in_process.stderr,
+    )
+    assert run_script("--version").stdout.startswith("coalition-kit ")
+    usage = run_script("validate", "--format", "yaml")
+    assert usage.code == 2 and "invalid choice" in usage.stderr

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coalition_kit.codes import CATALOGUE, Code
-from coalition_kit.rules import RULES
+from coalition_kit.check.rules import RULES
+from coalition_kit.problems.codes import CATALOGUE, Code
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "coalition_kit"
 

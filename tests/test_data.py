@@ -8,10 +8,10 @@ import hashlib
 import pytest
 
 import coalition_kit
+from coalition_kit.check.tree import validate
 from coalition_kit.library import Library
 from coalition_kit.models.mission import MissionState
-from coalition_kit.personal import comparable
-from coalition_kit.validation import validate
+from coalition_kit.support.text import comparable
 from conftest import DATA, REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"

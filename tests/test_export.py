@@ -15,19 +15,13 @@ import pytest
 import vobject
 
 import coalition_kit
-from coalition_kit.export import (
-    export_csv,
-    export_ics,
-    export_json,
-    export_sqlite,
-    export_vcard,
-    to_csv,
-    to_ics,
-    to_json,
-    to_vcard,
-)
 from coalition_kit.library import Library
 from coalition_kit.models import KINDS
+from coalition_kit.outputs.csv_export import export_csv, to_csv
+from coalition_kit.outputs.ics_export import export_ics, to_ics
+from coalition_kit.outputs.json_export import export_json, to_json
+from coalition_kit.outputs.sqlite_export import export_sqlite
+from coalition_kit.outputs.vcard_export import export_vcard, to_vcard
 from conftest import DATA
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 import coalition_kit
-from coalition_kit import validation
-from coalition_kit.codes import Code
-from coalition_kit.export import to_csv, to_json, to_vcard
+from coalition_kit.check.tree import validate_tree
 from coalition_kit.library import Library
 from coalition_kit.models import Organization
-from coalition_kit.validation import validate_tree
+from coalition_kit.outputs.csv_export import to_csv
+from coalition_kit.outputs.json_export import to_json
+from coalition_kit.outputs.vcard_export import to_vcard
+from coalition_kit.problems.codes import Code
+from coalition_kit.reading import discover as discovery
 from conftest import DATA, EXAMPLES, run_cli
 
 CORPUS = EXAMPLES / "invalid" / "hostile-corpus" / "data"
@@ -70,7 +72,7 @@ def test_symbolic_links_out_of_the_tree_are_refused(tmp_path: Path) -> None:
 def test_a_runaway_tree_stops_at_the_file_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(validation, "MAX_FILES", 3)
+    monkeypatch.setattr(discovery, "MAX_FILES", 3)
     tree = tmp_path / "data"
     shutil.copytree(EXAMPLES / "valid", tree)
     report = validate_tree(tree).report
@@ -154,7 +156,7 @@ def test_personal_contacts_never_reach_the_exports() -> None:
 
 
 def test_personal_contacts_never_reach_the_site() -> None:
-    from coalition_kit.privacy import public_library
+    from coalition_kit.library.public import public_library
     from coalition_kit.site.pages import build_pages
 
     pages = build_pages(public_library(_with_personal_contact()))

@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from coalition_kit.formatting import FormatError, format_text
+from coalition_kit.check.document import validate_document
+from coalition_kit.contrib.fmt import FormatError, format_text
 from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Organization
-from coalition_kit.models.common import Markdown, OneLine
-from coalition_kit.problems import Problem
-from coalition_kit.validation import validate_document
-from coalition_kit.yamlio import dump_yaml, load_text, normalise_line_ends
+from coalition_kit.models.text import Markdown, OneLine
+from coalition_kit.problems.report import Problem
+from coalition_kit.reading.plain import dump_yaml
+from coalition_kit.reading.yaml import load_text, normalise_line_ends
 from conftest import DATA
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,14 +10,14 @@ import coalition_kit
 from coalition_kit.library import Library
 from coalition_kit.models import Letter
 from coalition_kit.models.campaign import SocialPostAction
-from coalition_kit.render import (
+from coalition_kit.outputs.letters import (
     MissingValuesError,
     UnknownLanguageError,
     UnknownValuesError,
-    check_social_post,
     mailto,
     render_letter,
 )
+from coalition_kit.outputs.social import check_social_post
 from conftest import DATA, EXAMPLES
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coalition_kit import checking
-from coalition_kit.validation import validate_tree
+from coalition_kit.check import runner as checking
+from coalition_kit.check.tree import validate_tree
 from conftest import EXAMPLES, REPO
 
 GENERATOR = REPO / "benchmarks" / "synthetic.py"

@@ -20,8 +20,8 @@ import pytest
 from pydantic import ValidationError
 
 from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Kind
-from coalition_kit.schemas import schema_file_name, stale_schemas
-from coalition_kit.yamlio import load_file
+from coalition_kit.outputs.schemas import schema_file_name, stale_schemas
+from coalition_kit.reading.files import load_file
 from conftest import DATA, EXAMPLES, REPO, run_cli
 
 SCHEMAS = REPO / "schemas"

@@ -11,12 +11,12 @@ import markdown
 import pytest
 
 import coalition_kit
-from coalition_kit.codes import Code
 from coalition_kit.library import Library
 from coalition_kit.models import KINDS, Organization
 from coalition_kit.models.organization import OrganizationKind
 from coalition_kit.models.shared import Source
-from coalition_kit.schemas import generate
+from coalition_kit.outputs.schemas import generate
+from coalition_kit.problems.codes import Code
 from coalition_kit.site.pages import build_pages
 from conftest import DATA, EXAMPLES, REPO, build_site
 

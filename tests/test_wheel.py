@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_kit.bundle import data_digest
+from coalition_kit.library.bundle import data_digest
 from conftest import DATA, REPO
 
 NEWEST = os.environ.get("COALITION_KIT_NEWEST") == "1"
@@ -137,7 +137,11 @@ def test_installed_load_reads_the_prebuilt_form_without_yaml(
 def test_installed_command_validates_its_own_data(installed: Path, tmp_path: Path) -> None:
     script = installed.with_name("coalition-kit")
     packaged = subprocess.run(
-        [str(installed), "-c", "import coalition_kit.library as l; print(l.default_data_path())"],
+        [
+            str(installed),
+            "-c",
+            "from coalition_kit.library import default_data_path; print(default_data_path())",
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coalition_kit.codes import Code
-from coalition_kit.yamlio import MAX_DEPTH, MAX_FILE_BYTES, load_file, load_text, needs_quotes
+from coalition_kit.problems.codes import Code
+from coalition_kit.reading.files import MAX_FILE_BYTES, load_file
+from coalition_kit.reading.plain import needs_quotes
+from coalition_kit.reading.yaml import MAX_DEPTH, load_text
 
 
 def codes(text: str) -> list[Code]:

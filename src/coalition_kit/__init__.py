@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from coalition_kit._version import __version__
 
 if TYPE_CHECKING:
+    from coalition_kit.check.tree import validate
     from coalition_kit.library import Library, UnknownIdError, WritePlan, load
     from coalition_kit.models import Campaign, Letter, Mission, Organization
-    from coalition_kit.problems import DataValidationError, Problem, Report
-    from coalition_kit.render import mailto, render_letter
-    from coalition_kit.validation import validate
+    from coalition_kit.outputs.letters import mailto, render_letter
+    from coalition_kit.problems.report import DataValidationError, Problem, Report
 
 __all__ = [
     "Campaign",
@@ -43,19 +43,19 @@ __all__ = [
 
 _LAZY = {
     "Campaign": "coalition_kit.models",
-    "DataValidationError": "coalition_kit.problems",
+    "DataValidationError": "coalition_kit.problems.report",
     "Letter": "coalition_kit.models",
     "Library": "coalition_kit.library",
     "Mission": "coalition_kit.models",
     "Organization": "coalition_kit.models",
-    "Problem": "coalition_kit.problems",
-    "Report": "coalition_kit.problems",
+    "Problem": "coalition_kit.problems.report",
+    "Report": "coalition_kit.problems.report",
     "UnknownIdError": "coalition_kit.library",
     "WritePlan": "coalition_kit.library",
     "load": "coalition_kit.library",
-    "mailto": "coalition_kit.render",
-    "render_letter": "coalition_kit.render",
-    "validate": "coalition_kit.validation",
+    "mailto": "coalition_kit.outputs.letters",
+    "render_letter": "coalition_kit.outputs.letters",
+    "validate": "coalition_kit.check.tree",
 }
 
 

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from coalition_kit.models.common import (
-    CountryCode,
-    EntityId,
-    Markdown,
-    Model,
-    OneLine,
-    PartialDate,
-    StrEnum,
-    WikidataId,
-)
+from coalition_kit.models.base import Model, StrEnum
+from coalition_kit.models.dates import PartialDate
+from coalition_kit.models.formats import CountryCode, EntityId, WikidataId
 from coalition_kit.models.refs import LastVerified, MissionId
 from coalition_kit.models.shared import (
     Address,
@@ -22,6 +15,7 @@ from coalition_kit.models.shared import (
     Source,
     Sources,
 )
+from coalition_kit.models.text import Markdown, OneLine
 
 __all__ = ["Mission", "MissionKind", "MissionState", "MissionStatus", "Need", "country_name"]
 

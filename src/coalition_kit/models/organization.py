@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from coalition_kit.models.common import (
-    CountryCode,
-    EntityId,
-    HttpUrl,
-    LanguageTag,
-    Markdown,
-    Model,
-    OneLine,
-    StrEnum,
-)
+from coalition_kit.models.base import Model, StrEnum
+from coalition_kit.models.formats import CountryCode, EntityId, HttpUrl, LanguageTag
 from coalition_kit.models.refs import LastVerified, OrganizationId
 from coalition_kit.models.shared import ContactPoint, RoleHolder, SocialAccount, Sources
+from coalition_kit.models.text import Markdown, OneLine
 
 __all__ = ["NameKind", "Organization", "OrganizationKind", "OtherName"]
 

@@ -8,16 +8,16 @@ an organization is checked the moment it is declared with ``OrganizationId``.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from coalition_kit.models.common import IsoDate, Slug
+from coalition_kit.models.dates import IsoDate
+from coalition_kit.models.formats import Slug
+from coalition_kit.models.introspect import field_annotations, leaves, models_in
 
 __all__ = [
     "CampaignId",
@@ -68,36 +68,21 @@ _NodePath = tuple[str | int, ...]
 
 def _markers_and_models(annotation: Any) -> tuple[tuple[_Marker, ...], bool]:
     """Return the markers on the leaves of ``annotation`` and whether it can hold a model."""
-    origin = typing.get_origin(annotation)
-    if origin is Annotated:
-        inner, *metadata = typing.get_args(annotation)
-        own = tuple(item for item in metadata if isinstance(item, Ref | NotFuture))
-        inner_markers, inner_model = _markers_and_models(inner)
-        return own + inner_markers, inner_model
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return (), True
-    if origin in (list, tuple, set, frozenset, Union, types.UnionType):
-        args = typing.get_args(annotation)
-    elif origin is dict:
-        args = typing.get_args(annotation)[1:]
-    else:
-        return (), False
-    markers: tuple[_Marker, ...] = ()
-    holds_model = False
-    for arg in args:
-        arg_markers, arg_model = _markers_and_models(arg)
-        markers += tuple(marker for marker in arg_markers if marker not in markers)
-        holds_model = holds_model or arg_model
-    return markers, holds_model
+    found = list(leaves(annotation))
+    markers = tuple(
+        dict.fromkeys(
+            item for leaf in found for item in leaf.metadata if isinstance(item, Ref | NotFuture)
+        )
+    )
+    return markers, bool(models_in(annotation))
 
 
 @cache
 def _plan(model_class: type[BaseModel]) -> tuple[tuple[str, tuple[_Marker, ...], bool], ...]:
     """The fields of ``model_class`` worth walking: their markers and whether they hold models."""
-    hints = typing.get_type_hints(model_class, include_extras=True)
     plan = []
-    for name in model_class.model_fields:
-        markers, holds_model = _markers_and_models(hints[name])
+    for name, annotation in field_annotations(model_class).items():
+        markers, holds_model = _markers_and_models(annotation)
         if markers or holds_model:
             plan.append((name, markers, holds_model))
     return tuple(plan)

@@ -7,22 +7,20 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Discriminator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from coalition_kit.codes import Code
-from coalition_kit.models.common import (
+from coalition_kit.models.base import Model, StrEnum
+from coalition_kit.models.dates import PartialDate
+from coalition_kit.models.formats import (
     CountryCode,
     Email,
     HttpUrl,
     LanguageTag,
-    Markdown,
-    Model,
-    OneLine,
-    PartialDate,
     PhoneNumber,
-    StrEnum,
     StrictBool,
     phone_matches_display,
 )
 from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
+from coalition_kit.models.text import Markdown, OneLine
+from coalition_kit.problems.codes import Code
 
 __all__ = [
     "Address",

@@ -9,7 +9,7 @@ from coalition_kit.models import Campaign, Letter, Mission
 from coalition_kit.models.campaign import SocialPostAction
 from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
 from coalition_kit.models.mission import MissionKind, country_name
-from coalition_kit.render import check_social_post
+from coalition_kit.outputs.social import check_social_post
 
 __all__ = ["action_data"]
 

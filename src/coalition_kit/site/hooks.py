@@ -14,8 +14,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from coalition_kit.library import load
-from coalition_kit.privacy import public_library
-from coalition_kit.problems import DataValidationError
+from coalition_kit.library.public import public_library
+from coalition_kit.problems.report import DataValidationError
 from coalition_kit.site.pages import build_pages
 
 __all__ = ["on_files"]

@@ -20,9 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from coalition_kit.cli import command_help
-from coalition_kit.codes import CATALOGUE
-from coalition_kit.export import to_ics, to_json
+from coalition_kit.cli.parser import command_help
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
 from coalition_kit.models.campaign import (
@@ -35,7 +33,10 @@ from coalition_kit.models.campaign import (
 )
 from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
 from coalition_kit.models.mission import country_name
-from coalition_kit.render import check_social_post
+from coalition_kit.outputs.ics_export import to_ics
+from coalition_kit.outputs.json_export import to_json
+from coalition_kit.outputs.social import check_social_post
+from coalition_kit.problems.codes import CATALOGUE
 from coalition_kit.site.act import action_data
 from coalition_kit.site.quality import quality_report
 from coalition_kit.site.reference import schema_reference

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coalition_kit.contrib.stale import is_stale
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Mission
 
-__all__ = ["STALE_AFTER", "QualityReport", "quality_report"]
-
-STALE_AFTER = dt.timedelta(days=365)
-"""How long an entry may go without a check before it is listed as stale."""
+__all__ = ["QualityReport", "quality_report"]
 
 
 @dataclass(frozen=True)
@@ -30,11 +28,7 @@ def quality_report(library: Library, today: dt.date) -> QualityReport:
     return QualityReport(
         missions_without_email=[m for m in library.missions.values() if m.needs_email],
         stale=sorted(
-            (
-                entity
-                for entity in entities
-                if entity.last_verified is not None and today - entity.last_verified > STALE_AFTER
-            ),
+            (entity for entity in entities if is_stale(entity, today=today)),
             key=lambda entity: (entity.last_verified or today, entity.id),
         ),
         never_verified=[entity for entity in entities if entity.last_verified is None],

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from coalition_kit.models import KINDS
-from coalition_kit.schemas import generate, schema_file_name
+from coalition_kit.outputs.schemas import generate, schema_file_name
 from coalition_kit.site.safe import inline
 
 __all__ = ["schema_reference"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,12 +16,13 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from coalition_kit.support.text import escape_markdown
+
 __all__ = ["SAFE_SCHEMES", "inline", "json_script", "link", "markdown_block", "multiline"]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only link schemes a page may carry."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 # Line breaks in data text are meant (signature blocks, addresses), so they are kept as <br>.
 _RENDERER = MarkdownIt(
     "commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}
@@ -49,7 +49,7 @@ _ALLOWED_TAGS = {
 
 def inline(value: Any) -> str:
     """Escape ``value`` for a Markdown page: no HTML, no Markdown syntax survives."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    return escape_markdown(html.escape(str(value), quote=False))
 
 
 def multiline(value: str) -> Markup:

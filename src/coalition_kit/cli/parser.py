@@ -1,0 +1,227 @@
+"""The command line's grammar: every command, option, help text and example, in one parser.
+
+The site's command-line reference page is generated from ``command_help``, so the help a user
+reads in the terminal and on the site are the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from coalition_kit._version import __version__
+
+__all__ = ["build_parser", "command_help"]
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the ``coalition-kit`` command and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="coalition-kit",
+        description="Check, edit and publish the coalition's data: organizations, letters, "
+        "campaigns and mission contacts.",
+        epilog=_examples(
+            "coalition-kit new organization my-org   start a new organization",
+            "coalition-kit validate                  check everything in data/",
+            "coalition-kit fmt                       tidy the data files",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(
+        name: str, summary: str, description: str, examples: str
+    ) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=examples,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    validate = command(
+        "validate",
+        "check data files and report every problem at its line",
+        "Check every data file under PATH against the schemas and the rules (links, dates, "
+        "placeholders ...) and print every problem as path:line:col: CODE message.",
+        _examples(
+            "coalition-kit validate                      check the whole data/ folder",
+            "coalition-kit validate data/organizations   one kind (links resolve against all data)",
+            "coalition-kit validate data/missions/cn-embassy-ca.yaml",
+            "coalition-kit validate --changed-since main only what a pull request touches",
+            "coalition-kit validate --format github      annotations for GitHub Actions",
+            "coalition-kit validate --format json        problems as a JSON array, for tools",
+        ),
+    )
+    validate.add_argument(
+        "path",
+        nargs="?",
+        default="data",
+        metavar="PATH",
+        help="the data folder, one kind's folder, or one file (default: data)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text for people (default), json for programs, github for Actions",
+    )
+    validate.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only on files changed since git REF, what they link to, "
+        "and what links to them",
+    )
+    validate.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text report (default: only on a terminal)",
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) on warnings too, not only on errors",
+    )
+    validate.add_argument(
+        "--withheld-names",
+        metavar="FILE",
+        help="a private list of names (one per line) that must appear nowhere in the data; "
+        "also read from $COALITION_KIT_WITHHELD_NAMES",
+    )
+
+    new = command(
+        "new",
+        "write a starter file for a new entity",
+        "Write data/KIND/ID.yaml with the fields every KIND needs and a comment on every field. "
+        "In a terminal it asks for the values; in scripts give them with --set. It never "
+        "overwrites a file.",
+        _examples(
+            "coalition-kit new organization pscore",
+            "coalition-kit new mission cn-embassy-no --set sending_state=CN --set host_country=NO \\",
+            "    --set kind=embassy --set source_url=https://example.org/list --no-input",
+        ),
+    )
+    new.add_argument("kind", metavar="KIND", help="organization, letter, campaign or mission")
+    new.add_argument(
+        "id", metavar="ID", help="the new entity's id: lowercase letters, digits, hyphens"
+    )
+    new.add_argument(
+        "--set", action="append", metavar="FIELD=VALUE", help="give a value (repeatable)"
+    )
+    new.add_argument("--data", default="data", help="the data folder (default: data)")
+    new.add_argument(
+        "--no-input", action="store_true", help="never ask; fail if a value is missing"
+    )
+
+    fmt = command(
+        "fmt",
+        "format data files canonically, keeping comments",
+        "Put fields in the schema's order, indent lists, and quote values YAML would misread. "
+        "Values never change: a file that would read differently is left as it is.",
+        _examples(
+            "coalition-kit fmt                  format everything in data/",
+            "coalition-kit fmt --check          list files that need formatting (for CI)",
+            "coalition-kit fmt data/missions/cn-embassy-ca.yaml",
+        ),
+    )
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        default=["data"],
+        metavar="PATH",
+        help="folders or files (default: data)",
+    )
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would be reformatted"
+    )
+
+    diff = command(
+        "diff",
+        "summarise what changed between two versions of the data",
+        "Compare two git refs or two data folders, entity by entity and field by field.",
+        _examples(
+            "coalition-kit diff main HEAD",
+            "coalition-kit diff origin/main HEAD --format markdown   for a pull-request comment",
+            "coalition-kit diff old-data/ data/",
+        ),
+    )
+    diff.add_argument("old", metavar="OLD", help="a git ref or a data folder")
+    diff.add_argument("new", metavar="NEW", help="a git ref or a data folder")
+    diff.add_argument("--format", choices=["text", "markdown"], default="text")
+    diff.add_argument(
+        "--data", default="data", help="the data folder in the repository (default: data)"
+    )
+
+    stale = command(
+        "stale",
+        "list entries to check again, most useful first",
+        "List open missions without an e-mail address, entries never verified, and entries "
+        "last verified more than DAYS ago, in the order a volunteer should work through them.",
+        _examples("coalition-kit stale", "coalition-kit stale --older-than 180 --format json"),
+    )
+    stale.add_argument("path", nargs="?", default="data", metavar="PATH")
+    stale.add_argument(
+        "--older-than",
+        type=int,
+        default=365,
+        metavar="DAYS",
+        help="list entries last verified more than DAYS ago (default: 365)",
+    )
+    stale.add_argument("--format", choices=["text", "json"], default="text")
+
+    schemas = command(
+        "schemas",
+        "write or check the JSON Schemas generated from the models",
+        "Write the JSON Schema of each kind into DIRECTORY, or check that it is up to date.",
+        _examples(
+            "coalition-kit schemas            write schemas/*.schema.json from the models",
+            "coalition-kit schemas --check    fail if schemas/ differs from the models",
+        ),
+    )
+    schemas.add_argument("directory", nargs="?", default="schemas", metavar="DIRECTORY")
+    schemas.add_argument("--check", action="store_true", help="only check; exit 1 if out of date")
+
+    export = command(
+        "export",
+        "export the data as JSON, CSV, SQLite, iCalendar or vCard",
+        "Validate the data and write it in another format. An existing file is never replaced "
+        "unless --force is given.",
+        _examples(
+            "coalition-kit export --format sqlite coalition.db   then: datasette coalition.db",
+            "coalition-kit export --format ics events.ics",
+            "coalition-kit export --format csv csv/",
+        ),
+    )
+    export.add_argument(
+        "output",
+        metavar="OUTPUT",
+        help="the file (or folder, for csv) to write; '-' for standard output (json, ics, vcard)",
+    )
+    export.add_argument(
+        "--format", choices=["json", "csv", "sqlite", "ics", "vcard"], required=True
+    )
+    export.add_argument(
+        "--data",
+        default=None,
+        help="the data folder to export (default: the data bundled with coalition-kit, or "
+        "data/ in a checkout)",
+    )
+    export.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+    return parser
+
+
+def command_help() -> dict[str, str]:
+    """Return the ``--help`` text of the program and of each command, by command name."""
+    parser = build_parser()
+    helps = {"coalition-kit": parser.format_help()}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, subparser in action.choices.items():
+                helps[name] = subparser.format_help()
+    return helps

@@ -1,0 +1,64 @@
+"""The reader's question, "I live in COUNTRY: whom do I write to, with what letter?", and its answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coalition_kit.models import Campaign, Letter, Mission
+from coalition_kit.models.campaign import Channel
+
+__all__ = ["WritePlan", "resolve_country"]
+
+
+def resolve_country(country: str) -> str:
+    """Return the ISO 3166-1 alpha-2 code for a code or an English name ('CA', 'Canada').
+
+    Raises:
+        ValueError: When no country has that code or name.
+    """
+    import pycountry
+
+    if len(country) == 2 and pycountry.countries.get(alpha_2=country.upper()):
+        return country.upper()
+    try:
+        return str(pycountry.countries.lookup(country).alpha_2)
+    except LookupError:
+        raise ValueError(
+            f"'{country}' is not a country code or name; use an ISO 3166-1 code such as 'CA'"
+        ) from None
+
+
+@dataclass(frozen=True)
+class WritePlan:
+    """The answer to "I live in COUNTRY: whom do I write to for this campaign, with what letter?".
+
+    Attributes:
+        campaign: The campaign.
+        country: The reader's country (ISO 3166-1 alpha-2), or None when not given.
+        local_missions: The open missions of the campaign's target state in the reader's country.
+        shared_missions: The open missions every reader is asked to write to (missions to the UN).
+        letter: The letter to send, if the campaign has one.
+        channels: How to send it: e-mail, fax, post.
+    """
+
+    campaign: Campaign
+    country: str | None
+    local_missions: list[Mission]
+    shared_missions: list[Mission]
+    letter: Letter | None
+    channels: list[Channel] = field(default_factory=list)
+
+    @property
+    def missions(self) -> list[Mission]:
+        """The missions to write to: the local ones first, then the shared ones."""
+        return self.local_missions + self.shared_missions
+
+    @property
+    def email_addresses(self) -> list[str]:
+        """The e-mail addresses of the missions, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for mission in self.missions:
+            for contact in mission.contact_points:
+                if contact.kind == "email" and contact.visibility.value == "institutional":
+                    seen.setdefault(contact.value, None)
+        return list(seen)

@@ -1,0 +1,298 @@
+"""Fields in a standard format, each checked with the library made for it.
+
+Ids, countries, languages, links, e-mail addresses, phone numbers, Wikidata items.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, Strict, WithJsonSchema
+
+from coalition_kit.models.base import Matches, fail, rx
+from coalition_kit.models.dates import timezones
+from coalition_kit.models.safety import lookalike_domain
+from coalition_kit.problems.codes import Code
+
+__all__ = [
+    "SLUG_PATTERN",
+    "CountryCode",
+    "Email",
+    "EntityId",
+    "HttpUrl",
+    "LanguageTag",
+    "PhoneNumber",
+    "Slug",
+    "StrictBool",
+    "StrictInt",
+    "WikidataId",
+    "country_json_schema",
+    "phone_matches_display",
+    "warm_up",
+]
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 100
+
+
+@cache
+def _tag_is_valid(tag: str) -> bool:
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(tag))
+
+
+Slug = Annotated[
+    str,
+    Matches(
+        SLUG_PATTERN,
+        Code.SLUG_INVALID,
+        "'{value}' is not an id: use lowercase letters, digits and single hyphens, "
+        "such as 'liberty-in-north-korea'",
+        SLUG_MAX_LENGTH,
+    ),
+]
+"""The id of an entity, or a reference to one: a lowercase slug such as ``liberty-in-north-korea``."""
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+def _country_hint(value: str) -> str:
+    """How to write ``value`` as a code, quoted as YAML needs for ``NO`` (Norway) and others."""
+    import pycountry
+
+    if value.upper() in _country_codes():
+        return f'; write it in capitals, in quotes: "{value.upper()}"'
+    try:
+        found = pycountry.countries.lookup(value.strip())
+    except LookupError:
+        return ""
+    name = getattr(found, "common_name", None) or found.name
+    return f'; for {name} write "{found.alpha_2}", in quotes'
+
+
+def _check_country(value: str) -> str:
+    if value not in _country_codes():
+        hint = _country_hint(value)
+        raise fail(
+            Code.COUNTRY_UNKNOWN,
+            "'{value}' is not an ISO 3166-1 alpha-2 country code{hint}",
+            value=value,
+            hint=hint,
+        )
+    return value
+
+
+def country_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of a country code: the list of ISO 3166-1 alpha-2 codes."""
+    return {"type": "string", "enum": sorted(_country_codes())}
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country),
+    WithJsonSchema(country_json_schema()),
+]
+"""An ISO 3166-1 alpha-2 country code in capitals, checked against pycountry's list."""
+
+LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
+
+
+def _check_language(value: str) -> str:
+    if not rx(LANGUAGE_TAG_PATTERN).match(value) or not _tag_is_valid(value):
+        raise fail(
+            Code.LANGUAGE_INVALID,
+            "'{value}' is not a BCP 47 language tag such as 'en', 'ko' or 'ko-Latn'",
+            value=value,
+        )
+    return value
+
+
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_check_language),
+    WithJsonSchema({"type": "string", "pattern": LANGUAGE_TAG_PATTERN}),
+]
+"""A BCP 47 language tag, checked with langcodes: ``en``, ``ko``, ``zh-Hans``, ``ko-Latn``."""
+
+# Characters no URL may hold unencoded (RFC 3986): spaces, controls, quotes, angle brackets ...
+_NOT_IN_URL = '\\s\\x00-\\x1f\\x7f"<>\\\\^`{|}'
+URL_PATTERN = rf"^https?://[^{_NOT_IN_URL}/?#@]+(?:[/?#][^{_NOT_IN_URL}]*)?$"
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"}:
+        raise fail(
+            Code.URL_INVALID,
+            "'{value}' is not an http(s) link; only https:// and http:// links are accepted",
+            value=value,
+        )
+    if not parts.hostname or "." not in parts.hostname or not rx(URL_PATTERN).match(value):
+        raise fail(
+            Code.URL_INVALID,
+            "'{value}' is not a complete web address, or holds characters no address may hold "
+            "(spaces, quotes, < >); copy it again from the browser",
+            value=value[:200],
+        )
+    if parts.username or parts.password:
+        raise fail(Code.URL_INVALID, "links must not carry a user name or password")
+    _check_domain(parts.hostname, value)
+    return value
+
+
+def _check_domain(domain: str, value: str) -> None:
+    reason = lookalike_domain(domain)
+    if reason is not None:
+        raise fail(
+            Code.DOMAIN_LOOKALIKE,
+            "'{value}': the domain imitates another ({reason}); type it again from the source",
+            value=value[:200],
+            reason=reason,
+        )
+
+
+HttpUrl = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN}),
+]
+"""A complete http or https link, kept exactly as written (no normalisation)."""
+
+
+def _check_email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise fail(
+            Code.EMAIL_INVALID,
+            "'{value}' is not a valid e-mail address: {reason}",
+            value=value,
+            reason=str(error),
+        ) from None
+    _check_domain(value.rpartition("@")[2], value)
+    return value
+
+
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"}),
+]
+"""An e-mail address, checked with email-validator (syntax only, no network), kept as written."""
+
+E164_PATTERN = r"^\+[1-9][0-9]{6,14}$"
+
+
+@cache
+def _phonenumbers() -> Any:
+    import phonenumbers
+    from phonenumbers import re_util
+
+    # Keep phonenumbers' thousands of compiled patterns instead of recompiling them.
+    re_util.enable_pattern_cache()
+    return phonenumbers
+
+
+def _check_phone(value: str) -> str:
+    phonenumbers = _phonenumbers()
+
+    if not rx(E164_PATTERN).match(value):
+        suggestion = ""
+        try:
+            parsed = phonenumbers.parse(value, None if value.startswith("+") else "US")
+            if phonenumbers.is_valid_number(parsed):
+                suggestion = (
+                    "; for example '"
+                    + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+                    + "' (check the country)"
+                )
+        except phonenumbers.NumberParseException:
+            pass
+        raise fail(
+            Code.PHONE_INVALID,
+            "'{value}' is not in E.164 form: '+', the country code and the number, "
+            "no spaces or dashes; keep the form as written in 'display'{suggestion}",
+            value=value,
+            suggestion=suggestion,
+        )
+    try:
+        parsed = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException as error:  # pragma: no cover - pattern guards this
+        raise fail(
+            Code.PHONE_INVALID, "'{value}': {reason}", value=value, reason=str(error)
+        ) from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise fail(
+            Code.PHONE_INVALID,
+            "'{value}' is not a valid number in the numbering plan of its country",
+            value=value,
+        )
+    return value
+
+
+PhoneNumber = Annotated[
+    str,
+    AfterValidator(_check_phone),
+    WithJsonSchema({"type": "string", "pattern": E164_PATTERN}),
+]
+"""A phone or fax number in E.164 form (``+12024952138``), checked with phonenumbers."""
+
+
+def phone_matches_display(e164: str, display: str) -> bool:
+    """Return True when ``display`` (the number as a source wrote it) dials the E.164 number.
+
+    A display without a country code is read as a number of the country of ``e164``.
+    """
+    phonenumbers = _phonenumbers()
+
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+        parsed = phonenumbers.parse(display, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == e164)
+
+
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+
+
+WikidataId = Annotated[
+    str,
+    Matches(
+        WIKIDATA_PATTERN, Code.WIKIDATA_INVALID, "'{value}' is not a Wikidata item id such as 'Q42'"
+    ),
+]
+"""A Wikidata item id: ``Q`` followed by digits."""
+
+StrictBool = Annotated[bool, Strict()]
+"""A YAML ``true`` or ``false``; quoted text such as ``"yes"`` is refused, not converted."""
+
+StrictInt = Annotated[int, Strict()]
+"""A whole number written as a number; text such as ``"25000"`` is refused, not converted."""
+
+EntityId = Annotated[
+    Slug, Field(description="The id: the file name without '.yaml', a lowercase slug.")
+]
+"""The id of a top-level entity, equal to its file's name."""
+
+
+def warm_up() -> None:
+    """Import and prime what the validators use, once, before worker processes are forked."""
+    import email_validator
+
+    _phonenumbers()
+    _country_codes()
+    timezones()
+    _tag_is_valid("en")
+    del email_validator

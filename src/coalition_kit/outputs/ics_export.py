@@ -1,0 +1,131 @@
+"""The iCalendar export: campaign events and yearly days of action, with their time zones.
+
+A calendar holds no contact details, so it needs no public view of the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from coalition_kit.library import Library
+from coalition_kit.library.dates import event_start, next_occurrence
+from coalition_kit.models import Campaign
+from coalition_kit.models.event import Event, EventStatus, Frequency
+from coalition_kit.models.mission import country_name
+from coalition_kit.support.files import write_atomically
+
+__all__ = ["PRODUCT_ID", "export_ics", "to_ics"]
+
+PRODUCT_ID = "-//coalition-kit//coalition-kit//EN"
+
+
+def _location(event: Event, library: Library) -> str | None:
+    parts: list[str] = []
+    if event.venue:
+        if event.venue.name:
+            parts.append(event.venue.name)
+        elif event.venue.mission and event.venue.mission in library.missions:
+            parts.append(library.missions[event.venue.mission].display_name)
+        if event.venue.address:
+            parts.extend(event.venue.address.lines)
+    if event.city:
+        parts.append(event.city)
+    if event.country:
+        parts.append(country_name(event.country))
+    return ", ".join(dict.fromkeys(parts)) or None
+
+
+def _first_year(campaign: Campaign) -> int:
+    years = [int(event.start[:4]) for event in campaign.events if event.start]
+    years += [campaign.start.year] if campaign.start else []
+    years += [int(source.published[:4]) for source in campaign.sources if source.published]
+    return min(years) if years else dt.date.today().year
+
+
+@cache
+def _vtimezone(tzid: str) -> Any:
+    """The VTIMEZONE of an IANA zone; building one takes a while, so each is built once."""
+    from icalendar import Timezone
+
+    return Timezone.from_tzid(tzid)
+
+
+def to_ics(
+    library: Library,
+    *,
+    campaigns: Iterable[Campaign] | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """Return an iCalendar file of every dated campaign event and every yearly day of action.
+
+    Timed events carry their time zone (with VTIMEZONE definitions); all-day events are dates.
+    Events that only recur daily without a first date are left out: a calendar needs a start.
+    ``campaigns`` narrows the file to some campaigns (the library still names the venues).
+    A calendar holds no contact details, so it needs no public view of the data.
+    """
+    from icalendar import Calendar
+    from icalendar import Event as CalendarEvent
+
+    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "coalition-kit campaign events")
+    for campaign in library.campaigns.values() if campaigns is None else campaigns:
+        if campaign.recurrence and campaign.recurrence.frequency is Frequency.YEARLY:
+            recurrence = campaign.recurrence
+            day = CalendarEvent()
+            day.add("uid", f"{campaign.id}@coalition-kit")
+            day.add("dtstamp", stamp)
+            day.add("summary", recurrence.name or campaign.title)
+            day.add("dtstart", next_occurrence(recurrence, dt.date(_first_year(campaign), 1, 1)))
+            day.add(
+                "rrule",
+                {"freq": "yearly", "bymonth": recurrence.month, "bymonthday": recurrence.day},
+            )
+            day.add("description", campaign.summary)
+            calendar.add_component(day)
+        for event in campaign.events:
+            start = event_start(event)
+            if start is None:
+                continue
+            entry = CalendarEvent()
+            entry.add("uid", f"{campaign.id}.{event.id}@coalition-kit")
+            entry.add("dtstamp", stamp)
+            entry.add("summary", event.title)
+            entry.add("dtstart", start)
+            end = event_start(event.model_copy(update={"start": event.end})) if event.end else None
+            if end is not None:
+                entry.add("dtend", end)
+            location = _location(event, library)
+            if location:
+                entry.add("location", location)
+            entry.add(
+                "description",
+                "\n\n".join(
+                    part for part in (event.description, f"Campaign: {campaign.title}") if part
+                ),
+            )
+            if event.status is EventStatus.CANCELLED:
+                entry.add("status", "CANCELLED")
+            calendar.add_component(entry)
+    for tzid in sorted(
+        {
+            str(c["dtstart"].params.get("TZID"))
+            for c in calendar.walk("VEVENT")
+            if "TZID" in c["dtstart"].params
+        }
+    ):
+        calendar.add_component(_vtimezone(tzid))
+    return bytes(calendar.to_ical())
+
+
+def export_ics(
+    library: Library, path: Path, *, overwrite: bool = False, stamp: dt.datetime | None = None
+) -> Path:
+    """Write the iCalendar file of ``library``'s events to ``path``."""
+    return write_atomically(path, to_ics(library, stamp=stamp), overwrite=overwrite)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 
 import coalition_kit
-from coalition_kit.outputs.letters import mailto, render_letter
+from coalition_kit.library.routes import mailto
+from coalition_kit.outputs.letters import render_letter
 
 CAMPAIGN = "link-urgent-call-2023"
 

@@ -10,6 +10,8 @@ import pytest
 
 import coalition_kit
 from coalition_kit.library import Library, UnknownIdError
+from coalition_kit.library.routes import deliveries
+from coalition_kit.models import Campaign, Mission
 from coalition_kit.models.mission import MissionKind
 from conftest import DATA
 
@@ -174,3 +176,90 @@ def wrong(value: object) -> Any:
 def test_public_functions_say_what_they_expected(library: Library, call: Any, says: str) -> None:
     with pytest.raises(TypeError, match=re.escape(says)):
         call(library)
+
+
+def _mission(mission_id: str, **fields: Any) -> Mission:
+    base: dict[str, Any] = {
+        "id": mission_id,
+        "sending_state": "CN",
+        "host_country": "US",
+        "kind": "consulate-general",
+        "sources": [{"url": "https://example.org/missions"}],
+    }
+    return Mission.model_validate({**base, **fields})
+
+
+def test_routes_come_from_the_data_and_are_never_made_up(library: Library) -> None:
+    chicago = library.missions["cn-consulate-us-chicago"]
+    kinds = [route.kind.value for route in chicago.routes]
+    assert kinds == ["fax", "post"]
+    plan = library.where_to_write("link-urgent-call-2023", "US")
+    [fax, post] = plan.deliveries(chicago)
+    assert fax.text == "+13128030105" and fax.link is None
+    assert post.envelope is not None and post.envelope.splitlines()[-1] == "UNITED STATES"
+    assert "CHICAGO, IL 60610" in post.envelope
+    bare = _mission("cn-consulate-us-nowhere")
+    assert bare.routes == [] and deliveries(bare) == []
+
+
+def test_every_kind_of_route_has_its_delivery() -> None:
+    mission = _mission(
+        "cn-consulate-us-everything",
+        website="https://example.org/consulate",
+        contact_points=[
+            {"kind": "email", "value": "consulate@example.org", "label": "consular"},
+            {"kind": "web-form", "url": "https://example.org/contact"},
+        ],
+        social_accounts=[{"platform": "x", "handle": "@ChinaConsulate"}],
+    )
+    found = deliveries(mission, subject="Please")
+    assert [(d.kind.value, d.link) for d in found] == [
+        ("email", "mailto:consulate@example.org?subject=Please"),
+        ("web", "https://example.org/contact"),
+        ("web", "https://example.org/consulate"),
+        ("social", "https://x.com/ChinaConsulate"),
+    ]
+    assert [route.kind.value for route in mission.routes] == ["email", "web", "web", "social"]
+
+
+def test_mailto_needs_a_recipient() -> None:
+    with pytest.raises(ValueError, match="at least one recipient"):
+        coalition_kit.mailto([], subject="x")
+
+
+def test_a_region_puts_the_consulate_of_its_district_first() -> None:
+    campaign = Campaign.model_validate(
+        {
+            "id": "c",
+            "title": "C",
+            "summary": "S",
+            "targets": {"sending_state": "CN"},
+            "sources": [{"url": "https://example.org/c"}],
+        }
+    )
+    missions = [
+        _mission("cn-embassy-us", kind="embassy", consular_district=["US-DC", "US-TX"]),
+        _mission("cn-consulate-us-chicago", city="Chicago", consular_district=["US-IL"]),
+        _mission("cn-consulate-us-new-york", city="New York", consular_district=["US-NY"]),
+    ]
+    library = Library(campaigns=[campaign], missions=missions)
+    ids = [m.id for m in library.where_to_write("c", "US", region="IL").local_missions]
+    assert ids == ["cn-consulate-us-chicago", "cn-embassy-us", "cn-consulate-us-new-york"]
+    ids = [m.id for m in library.where_to_write("c", "US", region="US-NY").local_missions]
+    assert ids[0] == "cn-consulate-us-new-york"
+    assert library.where_to_write("c", "US").local_missions[0].id == "cn-embassy-us"
+
+
+def test_a_country_served_from_abroad_gets_the_mission_that_serves_it() -> None:
+    campaign = Campaign.model_validate(
+        {
+            "id": "c",
+            "title": "C",
+            "summary": "S",
+            "targets": {"sending_state": "CN"},
+            "sources": [{"url": "https://example.org/c"}],
+        }
+    )
+    neighbour = _mission("cn-embassy-fj", host_country="FJ", kind="embassy", serves=["FJ", "TV"])
+    library = Library(campaigns=[campaign], missions=[neighbour])
+    assert [m.id for m in library.where_to_write("c", "TV").local_missions] == ["cn-embassy-fj"]

@@ -19,7 +19,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import coalition_kit
-from coalition_kit.outputs.letters import mailto, render_letter
+from coalition_kit.library.routes import mailto
+from coalition_kit.outputs.letters import render_letter
 from conftest import DATA, EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

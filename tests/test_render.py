@@ -8,13 +8,13 @@ import pytest
 
 import coalition_kit
 from coalition_kit.library import Library
+from coalition_kit.library.routes import mailto
 from coalition_kit.models import Letter
 from coalition_kit.models.campaign import SocialPostAction
 from coalition_kit.outputs.letters import (
     MissingValuesError,
     UnknownLanguageError,
     UnknownValuesError,
-    mailto,
     render_letter,
 )
 from coalition_kit.outputs.social import check_social_post

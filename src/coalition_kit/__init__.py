@@ -19,8 +19,9 @@ from coalition_kit._version import __version__
 if TYPE_CHECKING:
     from coalition_kit.check.tree import validate
     from coalition_kit.library import Library, UnknownIdError, WritePlan, load
+    from coalition_kit.library.routes import mailto
     from coalition_kit.models import Campaign, Letter, Mission, Organization
-    from coalition_kit.outputs.letters import mailto, render_letter
+    from coalition_kit.outputs.letters import render_letter
     from coalition_kit.problems.report import DataValidationError, Problem, Report
 
 __all__ = [
@@ -53,7 +54,7 @@ _LAZY = {
     "UnknownIdError": "coalition_kit.library",
     "WritePlan": "coalition_kit.library",
     "load": "coalition_kit.library",
-    "mailto": "coalition_kit.outputs.letters",
+    "mailto": "coalition_kit.library.routes",
     "render_letter": "coalition_kit.outputs.letters",
     "validate": "coalition_kit.check.tree",
 }

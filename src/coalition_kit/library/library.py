@@ -7,27 +7,22 @@ ids; the links a file states one way (a letter's signatories) can be followed bo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
-from coalition_kit.library.dates import next_occurrence
 from coalition_kit.library.links import Links, campaign_letter_ids, campaign_mission_ids
 from coalition_kit.library.maps import EntityMap
-from coalition_kit.library.writing import WritePlan, resolve_country
+from coalition_kit.library.queries import Queries
 from coalition_kit.models import KINDS, AnyEntity, Campaign, Letter, Mission, Organization
-from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.event import Event
-from coalition_kit.models.mission import MissionKind
-from coalition_kit.support.arguments import require
 
 __all__ = ["Library"]
 
 KIND_NAMES = tuple(kind.folder for kind in KINDS)
 
 
-class Library(Mapping[str, Mapping[str, AnyEntity]]):
+class Library(Queries, Mapping[str, Mapping[str, AnyEntity]]):
     """Every organization, letter, campaign and mission, with lookups, reverse links and queries.
 
     A ``Library`` is also a mapping from kind name (``"organizations"``, ``"letters"``,
@@ -126,14 +121,6 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         return links
 
     @cached_property
-    def _missions_by_place(self) -> dict[tuple[str, str], list[Mission]]:
-        """The missions by (sending state, host country), in id order."""
-        places: dict[tuple[str, str], list[Mission]] = defaultdict(list)
-        for mission in self.missions.values():
-            places[(mission.sending_state, mission.host_country)].append(mission)
-        return places
-
-    @cached_property
     def _open_missions_by_state(self) -> dict[str, list[str]]:
         """The ids of the open missions of each sending state, in id order."""
         by_state: dict[str, list[str]] = defaultdict(list)
@@ -201,123 +188,3 @@ class Library(Mapping[str, Mapping[str, AnyEntity]]):
         ]
         organizations = campaign.targets.organizations if campaign.targets else []
         return missions + [self.organizations[i] for i in organizations if i in self.organizations]
-
-    # Filters.
-
-    def find_missions(
-        self,
-        *,
-        sending_state: str | None = None,
-        host_country: str | None = None,
-        kind: MissionKind | str | None = None,
-        is_open: bool | None = None,
-    ) -> list[Mission]:
-        """Return the missions that match every criterion given, in id order."""
-        for name, value in (("sending_state", sending_state), ("host_country", host_country)):
-            require(value, (str, type(None)), f"find_missions(): {name}", "a country code or None")
-        require(is_open, (bool, type(None)), "find_missions(): is_open", "True, False or None")
-        wanted_kind = MissionKind(kind) if kind is not None else None
-        sending = resolve_country(sending_state) if sending_state else None
-        host = resolve_country(host_country) if host_country else None
-        candidates: Iterable[Mission] = self.missions.values()
-        if sending is not None and host is not None:
-            candidates = self._missions_by_place.get((sending, host), [])
-        return [
-            mission
-            for mission in candidates
-            if (sending is None or mission.sending_state == sending)
-            and (host is None or mission.host_country == host)
-            and (wanted_kind is None or mission.kind is wanted_kind)
-            and (is_open is None or mission.is_open is is_open)
-        ]
-
-    def find_letters(
-        self, *, signatory: str | None = None, language: str | None = None
-    ) -> list[Letter]:
-        """Return the letters signed by ``signatory`` and available in ``language``, in id order."""
-        require(signatory, (str, type(None)), "find_letters(): signatory", "an organization id")
-        require(language, (str, type(None)), "find_letters(): language", "a language tag")
-        letters = self.letters_signed_by(signatory) if signatory else list(self.letters.values())
-        return [letter for letter in letters if language is None or language in letter.body]
-
-    def active_campaigns(self, on: dt.date | None = None) -> list[Campaign]:
-        """Return the campaigns running on ``on`` (today by default).
-
-        A campaign runs between its start and end when it has them, and is never running once
-        its status is ended.
-        """
-        require(on, (dt.date, type(None)), "active_campaigns(): on", "a date or None")
-        day = on or dt.date.today()
-        return [
-            campaign
-            for campaign in self.campaigns.values()
-            if campaign.status is not CampaignStatus.ENDED
-            and (campaign.start is None or campaign.start <= day)
-            and (campaign.end is None or day <= campaign.end)
-        ]
-
-    def next_day_of(self, campaign_id: str, after: dt.date | None = None) -> dt.date | None:
-        """Return the next date of a campaign's recurring day, on or after ``after`` (today).
-
-        Returns None for a campaign that does not recur.
-        """
-        require(after, (dt.date, type(None)), "next_day_of(): after", "a date or None")
-        recurrence = self.campaigns[campaign_id].recurrence
-        if recurrence is None:
-            return None
-        return next_occurrence(recurrence, after or dt.date.today())
-
-    # The reader's question.
-
-    def where_to_write(
-        self, campaign_id: str, country: str | None, *, language: str | None = None
-    ) -> WritePlan:
-        """Answer "I live in ``country``: which missions do I write to, with which letter?".
-
-        The answer is the open missions of the campaign's target state in the reader's country
-        (embassy first), then the open missions every reader is asked to write to, such as the
-        missions to the UN, and the campaign's letter (in ``language`` if it has it). With
-        ``country`` None, the answer holds only what every reader shares.
-
-        Raises:
-            UnknownIdError: No campaign has ``campaign_id``.
-            ValueError: ``country`` is neither a country code nor a country name.
-        """
-        require(campaign_id, str, "where_to_write(): campaign_id", "a campaign id (text)")
-        require(
-            country, (str, type(None)), "where_to_write(): country", "a country code, name or None"
-        )
-        require(language, (str, type(None)), "where_to_write(): language", "a language tag or None")
-        campaign = self.campaigns[campaign_id]
-        code = resolve_country(country) if country is not None else None
-        state = campaign.targets.sending_state if campaign.targets else None
-        local = []
-        if state and code:
-            local = [
-                mission
-                for mission in self.find_missions(
-                    sending_state=state, host_country=code, is_open=True
-                )
-                if mission.kind is not MissionKind.PERMANENT_MISSION
-            ]
-            local.sort(key=lambda m: (m.kind is not MissionKind.EMBASSY, m.city or "", m.id))
-        shared_ids = campaign.targets.missions if campaign.targets else []
-        local_ids = {mission.id for mission in local}
-        shared = [
-            self.missions[i]
-            for i in shared_ids
-            if i in self.missions and self.missions[i].is_open and i not in local_ids
-        ]
-        write = next((a for a in campaign.calls_to_action if isinstance(a, WriteAction)), None)
-        letter_ids = [write.letter] if write and write.letter else campaign_letter_ids(campaign)
-        letters = [self.letters[i] for i in letter_ids if i in self.letters]
-        if language:
-            letters = [letter for letter in letters if language in letter.body] or letters
-        return WritePlan(
-            campaign=campaign,
-            country=code,
-            local_missions=local,
-            shared_missions=shared,
-            letter=letters[0] if letters else None,
-            channels=list(write.channels) if write else [],
-        )

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from coalition_kit.library.library import Library
 from coalition_kit.models import Campaign, Letter, Mission, Organization
-from coalition_kit.models.shared import Visibility
+from coalition_kit.models.contacts import Visibility
 
 __all__ = ["public_entity", "public_library"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coalition_kit.library.routes import Delivery, deliveries
 from coalition_kit.models import Campaign, Letter, Mission
 from coalition_kit.models.campaign import Channel
 
@@ -52,6 +53,14 @@ class WritePlan:
     def missions(self) -> list[Mission]:
         """The missions to write to: the local ones first, then the shared ones."""
         return self.local_missions + self.shared_missions
+
+    def deliveries(self, mission: Mission) -> list[Delivery]:
+        """Return every way to deliver the letter to ``mission``, ready to use.
+
+        E-mail links carry the letter's subject; post gives the envelope's address block.
+        """
+        subject = self.letter.subject if self.letter is not None else None
+        return deliveries(mission, subject=subject)
 
     @property
     def email_addresses(self) -> list[str]:

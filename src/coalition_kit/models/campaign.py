@@ -18,13 +18,7 @@ from coalition_kit.models.refs import (
     MissionId,
     OrganizationId,
 )
-from coalition_kit.models.shared import (
-    PersonAtRisk,
-    Platform,
-    SocialAccount,
-    Source,
-    Sources,
-)
+from coalition_kit.models.shared import PersonAtRisk, Platform, SocialAccount, Source, Sources
 from coalition_kit.models.text import Markdown, OneLine
 
 __all__ = [

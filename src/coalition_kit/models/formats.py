@@ -27,6 +27,7 @@ __all__ = [
     "Slug",
     "StrictBool",
     "StrictInt",
+    "SubdivisionCode",
     "WikidataId",
     "country_json_schema",
     "phone_matches_display",
@@ -102,6 +103,33 @@ CountryCode = Annotated[
     WithJsonSchema(country_json_schema()),
 ]
 """An ISO 3166-1 alpha-2 country code in capitals, checked against pycountry's list."""
+
+SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
+
+
+@cache
+def _subdivision_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(subdivision.code for subdivision in pycountry.subdivisions)
+
+
+def _check_subdivision(value: str) -> str:
+    if value not in _subdivision_codes():
+        raise fail(
+            Code.COUNTRY_UNKNOWN,
+            "'{value}' is not an ISO 3166-2 subdivision code such as 'US-IL' or 'CA-ON'",
+            value=value,
+        )
+    return value
+
+
+SubdivisionCode = Annotated[
+    str,
+    AfterValidator(_check_subdivision),
+    WithJsonSchema({"type": "string", "pattern": SUBDIVISION_PATTERN}),
+]
+"""An ISO 3166-2 subdivision code: a state, province or prefecture, such as ``US-IL``."""
 
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
 

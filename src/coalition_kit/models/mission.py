@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import ConfigDict, Field
 
 from coalition_kit.models.base import Model, StrEnum
+from coalition_kit.models.contacts import ContactPoint
 from coalition_kit.models.dates import PartialDate
-from coalition_kit.models.formats import CountryCode, EntityId, WikidataId
-from coalition_kit.models.refs import LastVerified, MissionId
-from coalition_kit.models.shared import (
-    Address,
-    ContactPoint,
-    SocialAccount,
-    Source,
-    Sources,
+from coalition_kit.models.formats import (
+    CountryCode,
+    EntityId,
+    HttpUrl,
+    SubdivisionCode,
+    WikidataId,
 )
+from coalition_kit.models.provenance import ImportRecord, Search
+from coalition_kit.models.refs import LastVerified, MissionId
+from coalition_kit.models.shared import Address, OtherName, SocialAccount, Source, Sources
 from coalition_kit.models.text import Markdown, OneLine
 
-__all__ = ["Mission", "MissionKind", "MissionState", "MissionStatus", "Need", "country_name"]
+__all__ = [
+    "Coordinates",
+    "Mission",
+    "MissionKind",
+    "MissionState",
+    "MissionStatus",
+    "Need",
+    "Route",
+    "RouteKind",
+    "country_name",
+]
 
 
 class MissionKind(StrEnum):
@@ -73,6 +87,38 @@ class Need(Model):
     note: Markdown | None = Field(None, description="Why it is missing and where to look.")
 
 
+class Coordinates(Model):
+    """Where a building is, in decimal degrees (WGS 84)."""
+
+    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative: south).")
+    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative: west).")
+
+
+class RouteKind(StrEnum):
+    """A way to deliver a letter to a mission."""
+
+    EMAIL = "email"
+    FAX = "fax"
+    POST = "post"
+    WEB = "web"
+    SOCIAL = "social"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way to deliver a letter to a mission, from its data: never made up.
+
+    Attributes:
+        kind: e-mail, fax, post, web (a contact form or the website) or social.
+        value: The address, number, web address or handle; for post, the mission's id.
+        label: What the source calls it ('consular section'), if it says.
+    """
+
+    kind: RouteKind
+    value: str
+    label: str | None = None
+
+
 class Mission(Model):
     """A diplomatic mission of a sending state in a host country, with its contacts."""
 
@@ -112,8 +158,25 @@ class Mission(Model):
         description="For a permanent mission: the organization it is accredited to, "
         "as written ('the United Nations in Geneva').",
     )
+    other_names: list[OtherName] = Field(
+        default_factory=list,
+        description="Its name in other languages, such as the official Chinese name, with the "
+        "source that writes it.",
+    )
     city: OneLine | None = Field(None, description="The city the mission is in.")
     address: Address | None = Field(None, description="The postal address of the mission.")
+    website: HttpUrl | None = Field(None, description="The mission's own website.")
+    coordinates: Coordinates | None = Field(None, description="Where the building is.")
+    serves: list[CountryCode] = Field(
+        default_factory=list,
+        description="The countries the mission serves, where it serves more than its host "
+        "country (an embassy accredited to neighbouring countries).",
+    )
+    consular_district: list[SubdivisionCode] = Field(
+        default_factory=list,
+        description="For a consulate: the regions of its host country it serves, as ISO 3166-2 "
+        "codes ('US-IL'); empty when the sources do not say.",
+    )
     contact_points: list[ContactPoint] = Field(
         default_factory=list, description="E-mail, phone, fax, postal and web-form contacts."
     )
@@ -128,8 +191,39 @@ class Mission(Model):
         description="Information this entry lacks, such as an e-mail address the source hid.",
     )
     wikidata: WikidataId | None = Field(None, description="The Wikidata item of the mission.")
+    imported: ImportRecord | None = Field(
+        None, description="The import that filled some fields, and which fields they are."
+    )
+    searches: list[Search] = Field(
+        default_factory=list,
+        description="Searches for missing values (an e-mail, an address) that found none.",
+    )
     sources: Sources
     last_verified: LastVerified = None
+
+    @property
+    def routes(self) -> list[Route]:
+        """Every way to deliver a letter the data gives, in the order supporters prefer."""
+        found: list[Route] = []
+        for contact in self.contact_points:
+            if contact.visibility.value != "institutional":
+                continue
+            if contact.kind == "email":
+                found.append(Route(RouteKind.EMAIL, contact.value, contact.label))
+            elif contact.kind == "fax":
+                found.append(Route(RouteKind.FAX, contact.value, contact.label))
+            elif contact.kind == "web-form":
+                found.append(Route(RouteKind.WEB, contact.url, contact.label or "contact form"))
+        if self.address is not None or any(c.kind == "postal" for c in self.contact_points):
+            found.append(Route(RouteKind.POST, self.id))
+        if self.website is not None:
+            found.append(Route(RouteKind.WEB, self.website, "website"))
+        for account in self.social_accounts:
+            handle = account.handle or account.url
+            if handle:
+                found.append(Route(RouteKind.SOCIAL, handle, account.platform.value))
+        order = list(RouteKind)
+        return sorted(found, key=lambda route: order.index(route.kind))
 
     @property
     def is_open(self) -> bool:

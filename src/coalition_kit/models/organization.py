@@ -5,12 +5,13 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from coalition_kit.models.base import Model, StrEnum
-from coalition_kit.models.formats import CountryCode, EntityId, HttpUrl, LanguageTag
+from coalition_kit.models.contacts import ContactPoint
+from coalition_kit.models.formats import CountryCode, EntityId, HttpUrl
 from coalition_kit.models.refs import LastVerified, OrganizationId
-from coalition_kit.models.shared import ContactPoint, RoleHolder, SocialAccount, Sources
+from coalition_kit.models.shared import OtherName, RoleHolder, SocialAccount, Sources
 from coalition_kit.models.text import Markdown, OneLine
 
-__all__ = ["NameKind", "Organization", "OrganizationKind", "OtherName"]
+__all__ = ["Organization", "OrganizationKind"]
 
 
 class OrganizationKind(StrEnum):
@@ -26,29 +27,6 @@ class OrganizationKind(StrEnum):
     FAITH_BASED = "faith-based"
     FOUNDATION = "foundation"
     OTHER = "other"
-
-
-class NameKind(StrEnum):
-    """How another name relates to the organization's main name."""
-
-    OFFICIAL = "official"
-    TRANSLATION = "translation"
-    TRANSLITERATION = "transliteration"
-    SHORT = "short"
-    FORMER = "former"
-
-
-class OtherName(Model):
-    """A name in another language or script (Korean names are common), or a former name."""
-
-    name: OneLine = Field(description="The name, in its own script: '북한인권시민연합', 'Hanbyun'.")
-    language: LanguageTag = Field(
-        description="The BCP 47 tag of the name's language and script: 'ko', 'ko-Latn', 'zh-Hans'."
-    )
-    kind: NameKind = Field(
-        NameKind.OFFICIAL,
-        description="official, translation, transliteration, short (a short name) or former.",
-    )
 
 
 class Organization(Model):

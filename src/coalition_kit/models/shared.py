@@ -1,22 +1,19 @@
-"""Value types shared by every kind: sources, addresses, contact points, social accounts, parties."""
+"""Value types shared by several kinds: sources, addresses, social accounts, names, parties."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import ConfigDict, Discriminator, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import PartialDate
 from coalition_kit.models.formats import (
     CountryCode,
-    Email,
     HttpUrl,
     LanguageTag,
-    PhoneNumber,
     StrictBool,
-    phone_matches_display,
 )
 from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
 from coalition_kit.models.text import Markdown, OneLine
@@ -24,23 +21,16 @@ from coalition_kit.problems.codes import Code
 
 __all__ = [
     "Address",
-    "ContactPoint",
-    "EmailContact",
+    "NameKind",
+    "OtherName",
     "Party",
     "PersonAtRisk",
-    "PhoneContact",
     "Platform",
-    "PostalContact",
     "RoleHolder",
     "Situation",
     "SocialAccount",
-    "SocialContact",
     "Source",
     "Sources",
-    "Verification",
-    "VerificationMethod",
-    "Visibility",
-    "WebFormContact",
 ]
 
 
@@ -95,35 +85,6 @@ Sources = Annotated[
     list[Source],
     Field(min_length=1, description="The sources of the facts in this entry; at least one."),
 ]
-
-
-class VerificationMethod(StrEnum):
-    """How a contact detail was last checked."""
-
-    OFFICIAL_WEBSITE = "official-website"
-    PHONE_CALL = "phone-call"
-    LETTER_DELIVERED = "letter-delivered"
-    EMAIL_DELIVERED = "email-delivered"
-    EMAIL_BOUNCED = "email-bounced"
-    SOURCE_DOCUMENT = "source-document"
-
-
-class Verification(Model):
-    """When and how a contact detail was last checked, and what the check found."""
-
-    date: PastDate = Field(description="The day of the check.")
-    method: VerificationMethod = Field(
-        description="How it was checked: read on the official website, a phone call, a letter "
-        "delivered, an e-mail delivered or bounced, or copied from a cited source document."
-    )
-    note: Markdown | None = Field(None, description="What the check found, in a sentence.")
-
-
-class Visibility(StrEnum):
-    """Whether a contact detail belongs to an institution or to a private person."""
-
-    INSTITUTIONAL = "institutional"
-    PERSONAL = "personal"
 
 
 class Address(Model):
@@ -185,76 +146,31 @@ class SocialAccount(Model):
         return self
 
 
-class _ContactBase(Model):
-    label: OneLine | None = Field(
-        None, description="What the contact is for, as the source says: 'press', 'consular', ..."
+class NameKind(StrEnum):
+    """How another name relates to the main name."""
+
+    OFFICIAL = "official"
+    TRANSLATION = "translation"
+    TRANSLITERATION = "transliteration"
+    SHORT = "short"
+    FORMER = "former"
+
+
+class OtherName(Model):
+    """A name in another language or script (Korean, Chinese), or a short or former name."""
+
+    name: OneLine = Field(description="The name, in its own script: '북한인권시민연합'.")
+    language: LanguageTag = Field(
+        description="The BCP 47 tag of the name's language and script: 'ko', 'ko-Latn', 'zh-Hans'."
     )
-    visibility: Visibility = Field(
-        Visibility.INSTITUTIONAL,
-        description="'institutional' for an office's contact; 'personal' for a person's own "
-        "phone or e-mail, which needs 'published_by_owner'.",
+    kind: NameKind = Field(
+        NameKind.OFFICIAL,
+        description="official (the body's own name), translation (a source's rendering), "
+        "transliteration, short or former.",
     )
-    published_by_owner: Source | None = Field(
-        None,
-        description="For a personal contact: where the person published it themselves.",
+    source: Source | None = Field(
+        None, description="Where the name is written, if not in the entry's own sources."
     )
-    verified: Verification | None = Field(None, description="The last check of this contact.")
-    note: Markdown | None = Field(None, description="Anything else worth knowing.")
-
-
-class EmailContact(_ContactBase):
-    """An e-mail address."""
-
-    kind: Literal["email"] = Field(description="The kind of contact: 'email'.")
-    value: Email = Field(description="The e-mail address, as written.")
-
-
-class PhoneContact(_ContactBase):
-    """A phone or fax number, kept in E.164 with the form the source wrote."""
-
-    kind: Literal["phone", "fax"] = Field(description="'phone' or 'fax'.")
-    value: PhoneNumber = Field(description='The number in E.164 form, quoted: "+12024952138".')
-    display: OneLine | None = Field(
-        None, description="The number as the source wrote it, such as '1-202-495-2138'."
-    )
-
-    @model_validator(mode="after")
-    def _display_dials_value(self) -> PhoneContact:
-        if self.display is not None and not phone_matches_display(self.value, self.display):
-            raise PydanticCustomError(
-                Code.PHONE_INVALID.value,
-                "'display' {display} does not dial the same number as 'value' {value}",
-                {"display": repr(self.display), "value": repr(self.value)},
-            )
-        return self
-
-
-class PostalContact(_ContactBase):
-    """A postal address to write to."""
-
-    kind: Literal["postal"] = Field(description="The kind of contact: 'postal'.")
-    address: Address = Field(description="The address.")
-
-
-class WebFormContact(_ContactBase):
-    """A contact form on a website."""
-
-    kind: Literal["web-form"] = Field(description="The kind of contact: 'web-form'.")
-    url: HttpUrl = Field(description="The address of the form.")
-
-
-class SocialContact(_ContactBase):
-    """A social account used as a contact channel (messages, mentions)."""
-
-    kind: Literal["social"] = Field(description="The kind of contact: 'social'.")
-    account: SocialAccount = Field(description="The account.")
-
-
-ContactPoint = Annotated[
-    EmailContact | PhoneContact | PostalContact | WebFormContact | SocialContact,
-    Discriminator("kind"),
-]
-"""One way to reach an organization or mission; ``kind`` says which."""
 
 
 class Party(Model):

@@ -8,9 +8,8 @@ value that contains a placeholder token is never substituted again.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from enum import Enum
-from urllib.parse import quote
 
 from coalition_kit.models import Letter
 from coalition_kit.models.letter import (
@@ -18,7 +17,7 @@ from coalition_kit.models.letter import (
     paragraph_is_optional,
     paragraph_text,
 )
-from coalition_kit.support.arguments import require, require_text_mapping, require_texts
+from coalition_kit.support.arguments import require, require_text_mapping
 from coalition_kit.support.text import escape_markdown, unescape_markdown
 
 __all__ = [
@@ -27,7 +26,6 @@ __all__ = [
     "RenderError",
     "UnknownLanguageError",
     "UnknownValuesError",
-    "mailto",
     "plain_text",
     "render_letter",
 ]
@@ -187,38 +185,3 @@ def render_letter(
         raise MissingValuesError(letter.id, missing)
     shaped = [_as_markdown(text) if markdown else plain_text(text) for text in rendered]
     return "\n\n".join(shaped) + "\n"
-
-
-def mailto(
-    to: str | Iterable[str],
-    *,
-    subject: str | None = None,
-    body: str | None = None,
-    cc: str | Iterable[str] = (),
-    bcc: str | Iterable[str] = (),
-) -> str:
-    """Return a ``mailto:`` URI (RFC 6068) with every part percent-encoded as UTF-8.
-
-    Line breaks in ``body`` become CRLF (``%0D%0A``), as RFC 6068 asks. ``to``, ``cc`` and
-    ``bcc`` each take one address or several.
-
-    Raises:
-        TypeError: An address, the subject or the body is not text.
-    """
-    what = "an e-mail address or a list of them"
-    recipients = require_texts(to, "mailto(): to", what)
-    addresses = ",".join(quote(address, safe="@") for address in recipients)
-    require(subject, (str, type(None)), "mailto(): subject", "text or None")
-    require(body, (str, type(None)), "mailto(): body", "text or None")
-    fields = []
-    for name, addresses_of_field in (("cc", cc), ("bcc", bcc)):
-        listed = require_texts(addresses_of_field, f"mailto(): {name}", what)
-        joined = ",".join(quote(address, safe="@") for address in listed)
-        if joined:
-            fields.append(f"{name}={joined}")
-    if subject is not None:
-        fields.append("subject=" + quote(subject, safe=""))
-    if body is not None:
-        crlf = re.sub(r"\r\n|\r|\n", "\r\n", body)
-        fields.append("body=" + quote(crlf, safe=""))
-    return f"mailto:{addresses}" + ("?" + "&".join(fields) if fields else "")

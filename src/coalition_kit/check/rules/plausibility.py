@@ -16,8 +16,8 @@ from typing import Any
 from coalition_kit.check.dataset import Dataset, Entity
 from coalition_kit.check.rules.registry import RuleContext, dataset_rule, entity_rule
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission
+from coalition_kit.models.contacts import PhoneContact
 from coalition_kit.models.mission import MissionState
-from coalition_kit.models.shared import PhoneContact
 from coalition_kit.problems.codes import Code
 from coalition_kit.problems.report import Problem
 

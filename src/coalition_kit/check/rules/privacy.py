@@ -14,7 +14,7 @@ from coalition_kit.check.dataset import Entity
 from coalition_kit.check.personal import contacts_in_text, free_mail_domain, is_mobile
 from coalition_kit.check.rules.registry import RuleContext, entity_rule
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
-from coalition_kit.models.shared import EmailContact, PhoneContact, Visibility
+from coalition_kit.models.contacts import EmailContact, PhoneContact, Visibility
 from coalition_kit.problems.codes import Code
 from coalition_kit.problems.report import Problem
 from coalition_kit.reading.document import NodePath

@@ -105,6 +105,9 @@ def test_the_canada_question(library: Library) -> None:
     assert plan.country == "CA"
     assert [mission.id for mission in plan.missions] == [
         "cn-embassy-ca",
+        "cn-consulate-ca-montreal",
+        "cn-consulate-ca-toronto",
+        "cn-consulate-ca-vancouver",
         "cn-un-mission-new-york",
         "cn-un-mission-geneva",
     ]
@@ -123,13 +126,14 @@ def test_the_us_answer_lists_the_embassy_first_and_skips_the_closed_consulate(
     assert plan.email_addresses == [
         "WEBMASTER@CHINA-EMBASSY.ORG",
         "chinaembpress_us@mfa.gov.cn",
+        "chineseconsulgeneral.chicago@gmail.com",
         "webmaster@chinaconsulatela.org",
         "chinaconsul_san_us@mfa.gov.cn",
     ]
 
 
 def test_a_country_without_recorded_missions_still_gets_the_shared_ones(library: Library) -> None:
-    plan = library.where_to_write("link-urgent-call-2023", "BR")
+    plan = library.where_to_write("link-urgent-call-2023", "BT")  # Bhutan: no Chinese mission
     assert plan.local_missions == []
     assert [m.id for m in plan.shared_missions] == [
         "cn-un-mission-new-york",
@@ -192,9 +196,9 @@ def _mission(mission_id: str, **fields: Any) -> Mission:
 def test_routes_come_from_the_data_and_are_never_made_up(library: Library) -> None:
     chicago = library.missions["cn-consulate-us-chicago"]
     kinds = [route.kind.value for route in chicago.routes]
-    assert kinds == ["fax", "post"]
+    assert kinds == ["email", "fax", "post", "web"]
     plan = library.where_to_write("link-urgent-call-2023", "US")
-    [fax, post] = plan.deliveries(chicago)
+    [_email, fax, post, _web] = plan.deliveries(chicago)
     assert fax.text == "+13128030105" and fax.link is None
     assert post.envelope is not None and post.envelope.splitlines()[-1] == "UNITED STATES"
     assert "CHICAGO, IL 60610" in post.envelope

@@ -16,7 +16,16 @@ COMMANDS = [name for name in command_help() if name != "coalition-kit"]
 
 def test_every_command_has_help_with_examples_and_is_in_the_cli_reference(built_site: Path) -> None:
     page = (built_site / "reference" / "cli" / "index.html").read_text(encoding="utf-8")
-    assert set(COMMANDS) == {"validate", "new", "fmt", "diff", "stale", "schemas", "export"}
+    assert set(COMMANDS) == {
+        "validate",
+        "new",
+        "fmt",
+        "diff",
+        "stale",
+        "schemas",
+        "export",
+        "import-missions",
+    }
     for name in COMMANDS:
         result = run_cli(name, "--help")
         assert result.code == 0 and "examples:" in result.stdout, name

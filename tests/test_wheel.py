@@ -106,7 +106,7 @@ def test_installed_wheel_answers_the_canada_question_from_elsewhere(
         timeout=120,
     )
     lines = completed.stdout.splitlines()
-    assert "  - Embassy of China in Canada [cn-embassy-ca]" in lines
+    assert "  - Embassy of China in Ottawa [cn-embassy-ca]" in lines
     assert "  - Chinese mission to the UN in Geneva [cn-un-mission-geneva]" in lines
     assert "Dear Minister Wang Yi," in lines
     assert lines[lines.index("Sincerely,") + 1 : lines.index("Sincerely,") + 3] == [

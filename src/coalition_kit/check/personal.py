@@ -152,6 +152,7 @@ def is_mobile(e164: str) -> bool:
 
 _EMAIL_IN_TEXT = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A run of digits with the separators numbers are written with: "+82 10-1234-5678", "(02) 123 4567".
+_DATE_LIKE = re.compile(r"^(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.][0-3]?[0-9])?\b")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-/]{6,18}\d(?!\w)")
 
 
@@ -187,6 +188,8 @@ def contacts_in_text(text: str, regions: Iterable[str] = ()) -> Iterator[Contact
     tried = tuple(dict.fromkeys([*regions, *TEXT_REGIONS]))
     for match in _NUMBER_IN_TEXT.finditer(text):
         written = match.group().strip()
+        if _DATE_LIKE.match(written):
+            continue  # 2022-11-16, 2024-04-22T13:30: a date, whatever a numbering plan says
         # The first country in which the digits make a valid number says what they are.
         for region in (None,) if written.startswith("+") else tried:
             try:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from coalition_kit.cli.commands import COMMANDS, EXIT_OK, EXIT_USAGE, UsageError, describe
+from coalition_kit.cli.commands import COMMANDS
+from coalition_kit.cli.common import EXIT_OK, EXIT_USAGE, UsageError, describe
 from coalition_kit.cli.parser import build_parser, command_help
 
 __all__ = ["command_help", "main", "run"]

@@ -213,6 +213,23 @@ def build_parser() -> argparse.ArgumentParser:
         "data/ in a checkout)",
     )
     export.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+    importing = command(
+        "import-missions",
+        "import missions from the Database of embassies and consulates",
+        "Write a mission file per row of the data set a manifest names, every value marked as "
+        "imported and citing the data set and its Wikidata item. Values a person entered or "
+        "verified are kept; disagreements go to review.md and review.json.",
+        _examples(
+            "coalition-kit import-missions imports/chinese-missions/manifest.yaml",
+            "coalition-kit import-missions manifest.yaml --data data --review /tmp",
+        ),
+    )
+    importing.add_argument("manifest", metavar="MANIFEST", help="the manifest (YAML)")
+    importing.add_argument("--data", default="data", help="the data folder (default: data)")
+    importing.add_argument(
+        "--review", metavar="DIR", help="where to write the review list (default: beside MANIFEST)"
+    )
     return parser
 
 

@@ -48,7 +48,9 @@ def distinct_ids(dataset: Dataset, context: RuleContext) -> Iterator[Problem]:
             continue
         key = (entity.kind.name, skeleton(entity.id))
         earlier = first.setdefault(key, entity)
-        if earlier is not entity and earlier.id != entity.id:
+        # Two missions in different places cannot pass for each other (cn-embassy-is, -ls).
+        elsewhere = "place" in entity.facts and entity.facts["place"] != earlier.facts.get("place")
+        if earlier is not entity and earlier.id != entity.id and not elsewhere:
             yield entity.problem(
                 ("id",),
                 Code.ID_LOOKALIKE,

@@ -17,6 +17,7 @@ from coalition_kit.outputs.letters import (
     UnknownValuesError,
     render_letter,
 )
+from coalition_kit.models.social import post_length
 from coalition_kit.outputs.social import check_social_post
 from conftest import DATA, EXAMPLES
 
@@ -115,3 +116,15 @@ def test_social_post_against_its_platform(library: Library) -> None:
     assert len(check.parts) == 2 and " ".join(check.parts) == check.text
     short = check_social_post(action.model_copy(update={"text": "Short.", "thread": []}))
     assert short.fits and short.parts == ("Short.",)
+
+
+def test_a_post_over_the_limit_is_offered_as_a_thread_that_keeps_every_word(
+    library: Library,
+) -> None:
+    campaign = library.campaigns["link-urgent-call-2023"]
+    action = next(a for a in campaign.calls_to_action if isinstance(a, SocialPostAction))
+    check = check_social_post(action)
+    assert check.length > 280 and not check.fits
+    assert len(check.parts) >= 2
+    assert " ".join(check.parts) == action.text
+    assert all(post_length(action.platform, part) <= 280 for part in check.parts)

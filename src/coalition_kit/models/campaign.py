@@ -18,7 +18,14 @@ from coalition_kit.models.refs import (
     MissionId,
     OrganizationId,
 )
-from coalition_kit.models.shared import PersonAtRisk, Platform, SocialAccount, Source, Sources
+from coalition_kit.models.shared import (
+    Figure,
+    PersonAtRisk,
+    Platform,
+    SocialAccount,
+    Source,
+    Sources,
+)
 from coalition_kit.models.text import Markdown, OneLine
 
 __all__ = [
@@ -145,6 +152,9 @@ class Update(Model):
     )
     title: OneLine = Field(description="A headline.")
     body: Markdown | None = Field(None, description="The update, in Markdown.")
+    figures: list[Figure] = Field(
+        default_factory=list, description="The numbers the update gives (rescues, scholarships)."
+    )
     source: Source | None = Field(None, description="Where the update was published.")
 
 
@@ -193,6 +203,11 @@ class Campaign(Model):
         default_factory=list, description="Ids of organizing organizations."
     )
     status: CampaignStatus | None = Field(None, description="planned, active or ended, if known.")
+    period: PartialDate | None = Field(
+        None,
+        description="When the campaign ran, as precisely as the sources say ('2012', "
+        "'2012-02'), for one that is history.",
+    )
     start: IsoDate | None = Field(None, description="The first day, if known.")
     end: IsoDate | None = Field(None, description="The last day, if known.")
     recurrence: Recurrence | None = Field(
@@ -203,6 +218,10 @@ class Campaign(Model):
         default_factory=list, description="What supporters are asked to do."
     )
     events: list[Event] = Field(default_factory=list, description="The campaign's events.")
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="Numbers the campaign's sources give, such as how many missions China has.",
+    )
     updates: list[Update] = Field(default_factory=list, description="Dated updates, oldest first.")
     press: list[PressItem] = Field(default_factory=list, description="Press coverage.")
     people_at_risk: list[PersonAtRisk] = Field(

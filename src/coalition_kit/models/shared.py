@@ -14,6 +14,7 @@ from coalition_kit.models.formats import (
     HttpUrl,
     LanguageTag,
     StrictBool,
+    StrictInt,
 )
 from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
 from coalition_kit.models.text import Markdown, OneLine
@@ -21,6 +22,7 @@ from coalition_kit.problems.codes import Code
 
 __all__ = [
     "Address",
+    "Figure",
     "NameKind",
     "OtherName",
     "Party",
@@ -198,6 +200,23 @@ class Party(Model):
                 "give at least a name, a title, an organization, a mission or 'as_written'",
             )
         return self
+
+
+class Figure(Model):
+    """A number a source gives: what it counts, as of when, and as the source wrote it."""
+
+    value: StrictInt = Field(ge=0, description="The number, as a plain number: 276.")
+    counts: OneLine = Field(
+        description="What it counts, in a few words: 'Chinese embassies and consulates'."
+    )
+    unit: OneLine | None = Field(
+        None, description="The unit, for an amount: 'USD'. Left out for a count."
+    )
+    as_of: PartialDate | None = Field(None, description="When the number was true.")
+    as_written: OneLine | None = Field(
+        None, description="The number as the source wrote it: '$77,400 in scholarships'."
+    )
+    source: Source | None = Field(None, description="Where the number is given.")
 
 
 class RoleHolder(Model):

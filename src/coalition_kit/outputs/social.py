@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coalition_kit.models.campaign import SocialPostAction
+from coalition_kit.models.shared import Platform
 from coalition_kit.models.social import PLATFORM_LIMITS, post_length
 
-__all__ = ["SocialPostCheck", "check_social_post"]
+__all__ = ["SocialPostCheck", "check_social_post", "split_post"]
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,56 @@ class SocialPostCheck:
         return self.limit is None or self.length <= self.limit
 
 
+_SENTENCE_END = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s+")
+
+
+def split_post(platform: Platform, text: str, limit: int) -> tuple[str, ...]:
+    """Split ``text`` into parts that each fit ``limit``, at sentence ends where it can.
+
+    The parts join with single spaces into ``text``: nothing is added, dropped or reworded. A
+    sentence longer than the limit is split at word breaks.
+    """
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if post_length(platform, sentence) <= limit:
+            pieces.append(sentence)
+        else:
+            pieces.extend(_words_within(platform, sentence, limit))
+    parts: list[str] = []
+    for piece in pieces:
+        joined = f"{parts[-1]} {piece}" if parts else piece
+        if parts and post_length(platform, joined) <= limit:
+            parts[-1] = joined
+        else:
+            parts.append(piece)
+    return tuple(parts)
+
+
+def _words_within(platform: Platform, sentence: str, limit: int) -> list[str]:
+    parts: list[str] = []
+    for word in sentence.split(" "):
+        joined = f"{parts[-1]} {word}" if parts else word
+        if parts and post_length(platform, joined) <= limit:
+            parts[-1] = joined
+        else:
+            parts.append(word)
+    return parts
+
+
 def check_social_post(action: SocialPostAction) -> SocialPostCheck:
     """Measure a social-post call to action against its platform's limit.
 
-    ``parts`` is what to post: the text alone when it fits, else the campaign's thread.
+    ``parts`` is what to post: the text alone when it fits; else the campaign's own thread if
+    it published one, or the text split at sentence ends into parts that fit (a suggestion of
+    the tool, which keeps every word as written).
     """
     limit = PLATFORM_LIMITS.get(action.platform)
     length = post_length(action.platform, action.text)
     fits = limit is None or length <= limit.characters
-    parts = (action.text,) if fits or not action.thread else tuple(action.thread)
+    if fits or limit is None:
+        parts: tuple[str, ...] = (action.text,)
+    elif action.thread:
+        parts = tuple(action.thread)
+    else:
+        parts = split_post(action.platform, action.text, limit.characters)
     return SocialPostCheck(action.text, length, limit.characters if limit else None, parts)

@@ -360,8 +360,10 @@ CATALOGUE: dict[Code, CodeInfo] = {
     ),
     Code.SOCIAL_POST_TOO_LONG: CodeInfo(
         "Social post over the platform's limit",
-        "The post is longer than the platform accepts. Shorten it, or split it into a `thread:` "
-        "whose parts join back into the text.",
+        "The post is longer than the platform accepts. The data keeps the text as the campaign "
+        "wrote it; the site and `check_social_post` offer it as a thread of parts that fit. "
+        "Shorten it, or give the campaign's own `thread:` if it published one.",
+        Severity.WARNING,
     ),
     Code.SOCIAL_THREAD_MISMATCH: CodeInfo(
         "Thread does not match the post",

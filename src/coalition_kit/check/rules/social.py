@@ -40,7 +40,8 @@ def social_post_length(
                 (*base, "text"),
                 Code.SOCIAL_POST_TOO_LONG,
                 f"the post is {length} long and {action.platform.value} allows "
-                f"{limit.characters} ({limit.counting}); shorten it or add a 'thread'",
+                f"{limit.characters} ({limit.counting}); the site offers it as a thread of parts "
+                "that fit, or shorten it",
             )
         for part_index, part in enumerate(action.thread):
             part_length = post_length(action.platform, part)

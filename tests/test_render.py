@@ -11,13 +11,13 @@ from coalition_kit.library import Library
 from coalition_kit.library.routes import mailto
 from coalition_kit.models import Letter
 from coalition_kit.models.campaign import SocialPostAction
+from coalition_kit.models.social import post_length
 from coalition_kit.outputs.letters import (
     MissingValuesError,
     UnknownLanguageError,
     UnknownValuesError,
     render_letter,
 )
-from coalition_kit.models.social import post_length
 from coalition_kit.outputs.social import check_social_post
 from conftest import DATA, EXAMPLES
 

@@ -47,6 +47,7 @@ def test_reverse_links_from_organization_to_letters_and_campaigns(library: Libra
 def test_campaign_letters_events_and_targets(library: Library) -> None:
     assert [letter.id for letter in library.campaign_letters("save-north-korean-refugees-day")] == [
         "snkrd-2015-petition-letter",
+        "snkrd-2015-sample-letter",
         "kirby-letter-2013",
     ]
     assert len(library.campaign_events("save-north-korean-refugees-day")) == 23
@@ -70,7 +71,7 @@ def test_a_missions_campaigns(library: Library) -> None:
 
 def test_mission_filters(library: Library) -> None:
     closed = library.find_missions(is_open=False)
-    assert [mission.id for mission in closed] == ["cn-consulate-us-houston"]
+    assert [mission.id for mission in closed] == ["cn-consulate-ua-odesa", "cn-consulate-us-houston"]
     in_us = library.find_missions(host_country="United States", kind=MissionKind.PERMANENT_MISSION)
     assert [mission.id for mission in in_us] == ["cn-un-mission-new-york"]
     assert len(library.find_missions(sending_state="CN", host_country="US", is_open=True)) == 6
@@ -123,11 +124,13 @@ def test_the_us_answer_lists_the_embassy_first_and_skips_the_closed_consulate(
     assert ids[0] == "cn-embassy-us"
     assert "cn-consulate-us-houston" not in ids
     assert "cn-un-mission-new-york" not in ids  # not a target of this campaign
+    # The embassy's own addresses first; its visa and passport counters never.
     assert plan.email_addresses == [
-        "WEBMASTER@CHINA-EMBASSY.ORG",
         "chinaembpress_us@mfa.gov.cn",
+        "WEBMASTER@CHINA-EMBASSY.ORG",
         "chineseconsulgeneral.chicago@gmail.com",
         "webmaster@chinaconsulatela.org",
+        "chinaconsul_ny_us@mfa.gov.cn",
         "chinaconsul_san_us@mfa.gov.cn",
     ]
 
@@ -224,6 +227,24 @@ def test_every_kind_of_route_has_its_delivery() -> None:
         ("social", "https://x.com/ChinaConsulate"),
     ]
     assert [route.kind.value for route in mission.routes] == ["email", "web", "web", "social"]
+
+
+def test_counters_for_paperwork_and_emergency_lines_are_never_offered_for_letters() -> None:
+    mission = _mission(
+        "cn-consulate-us-counters",
+        contact_points=[
+            {"kind": "email", "value": "visa@example.org", "purpose": "services"},
+            {"kind": "email", "value": "consular@example.org", "purpose": "consular"},
+            {"kind": "fax", "value": "+12025550100", "purpose": "emergency"},
+            {"kind": "email", "value": "office@example.org", "purpose": "general"},
+            {"kind": "email", "value": "info@example.org"},
+        ],
+    )
+    assert [route.value for route in mission.routes] == [
+        "office@example.org",
+        "info@example.org",
+        "consular@example.org",
+    ]
 
 
 def test_mailto_needs_a_recipient() -> None:

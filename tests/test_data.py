@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,11 @@ def library() -> Library:
 
 def test_the_whole_data_tree_validates() -> None:
     report = validate(DATA, today=dt.date.today())
-    assert report.problems == []
+    # One warning is known and kept: LiNK's post is longer than X allows, as LiNK published it;
+    # the site offers it as a thread.
+    assert [(Path(p.file).name, p.code.value, p.severity.value) for p in report.problems] == [
+        ("link-urgent-call-2023.yaml", "social-post-too-long", "warning")
+    ]
     assert report.files_checked == sum(1 for _ in DATA.glob("*/*.yaml"))
 
 
@@ -105,15 +110,15 @@ def test_houston_consulate_is_closed_since_july_2020_with_a_source(library: Libr
 
 
 def test_missions_whose_email_was_hidden_are_marked_as_needing_one(library: Library) -> None:
+    # The 2023 list hid these e-mails; the US embassy's and Canada's official ones have since
+    # been found on their own pages, so they no longer need one.
     hidden_2023 = {
-        "cn-embassy-us",
         "cn-consulate-us-new-york",
         "cn-consulate-us-los-angeles",
         "cn-consulate-us-san-francisco",
         "cn-consulate-us-chicago",
         "cn-embassy-kr",
         "cn-embassy-au",
-        "cn-embassy-ca",
         "cn-embassy-fr",
         "cn-embassy-de",
         "cn-embassy-jp",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from coalition_kit.library.routes import Delivery, deliveries
 from coalition_kit.models import Campaign, Letter, Mission
 from coalition_kit.models.campaign import Channel
+from coalition_kit.models.mission import RouteKind
 
 __all__ = ["WritePlan", "resolve_country"]
 
@@ -64,10 +65,14 @@ class WritePlan:
 
     @property
     def email_addresses(self) -> list[str]:
-        """The e-mail addresses of the missions, in order, without repeats."""
+        """The e-mail addresses to send the letter to, in order, without repeats.
+
+        These are the missions' e-mail routes: an office's own addresses, never a person's, nor
+        a counter for visas and passports or an emergency line.
+        """
         seen: dict[str, None] = {}
         for mission in self.missions:
-            for contact in mission.contact_points:
-                if contact.kind == "email" and contact.visibility.value == "institutional":
-                    seen.setdefault(contact.value, None)
+            for route in mission.routes:
+                if route.kind is RouteKind.EMAIL:
+                    seen.setdefault(route.value, None)
         return list(seen)

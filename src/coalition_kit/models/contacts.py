@@ -25,10 +25,12 @@ from coalition_kit.models.text import Markdown, OneLine
 from coalition_kit.problems.codes import Code
 
 __all__ = [
+    "NOT_FOR_LETTERS",
     "ContactPoint",
     "EmailContact",
     "PhoneContact",
     "PostalContact",
+    "Purpose",
     "Quality",
     "SocialContact",
     "Verification",
@@ -70,9 +72,34 @@ class Visibility(StrEnum):
     PERSONAL = "personal"
 
 
+class Purpose(StrEnum):
+    """What the office behind a contact does, so the tools know where a letter belongs."""
+
+    GENERAL = "general"
+    """The office as a whole (the embassy's own address): letters go here first."""
+    PRESS = "press"
+    """The press or information office."""
+    CONSULAR = "consular"
+    """The consular section as a whole."""
+    SERVICES = "services"
+    """A counter for paperwork (visas, passports, documents): never offered for letters."""
+    EMERGENCY = "emergency"
+    """A line for people in danger or urgent cases: never offered for letters."""
+
+
+NOT_FOR_LETTERS = frozenset({Purpose.SERVICES, Purpose.EMERGENCY})
+"""The purposes whose contacts are kept in the data but never offered to supporters."""
+
+
 class _ContactBase(Model):
     label: OneLine | None = Field(
         None, description="What the contact is for, as the source says: 'press', 'consular', ..."
+    )
+    purpose: Purpose | None = Field(
+        None,
+        description="What the office behind it does: 'general', 'press', 'consular', "
+        "'services' (visas, passports, documents) or 'emergency'. Contacts for services or "
+        "emergencies stay in the data but are never offered to supporters for letters.",
     )
     visibility: Visibility = Field(
         Visibility.INSTITUTIONAL,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import AfterValidator, Field, Strict, WithJsonSchema
 
@@ -164,6 +164,17 @@ def _check_url(value: str) -> str:
             "'{value}' is not an http(s) link; only https:// and http:// links are accepted",
             value=value,
         )
+    if parts.hostname:
+        _check_domain(parts.hostname, value)
+    if not value.isascii():
+        # JSON Schema's "uri" (and so every other validator) takes ASCII only.
+        raise fail(
+            Code.URL_INVALID,
+            "'{value}' holds letters outside ASCII, which JSON Schema's 'uri' refuses; write "
+            "it in ASCII (percent-encoded, the domain in punycode): '{encoded}'",
+            value=value[:200],
+            encoded=_ascii_url(value)[:400],
+        )
     if not parts.hostname or "." not in parts.hostname or not rx(URL_PATTERN).match(value):
         raise fail(
             Code.URL_INVALID,
@@ -173,8 +184,27 @@ def _check_url(value: str) -> str:
         )
     if parts.username or parts.password:
         raise fail(Code.URL_INVALID, "links must not carry a user name or password")
-    _check_domain(parts.hostname, value)
     return value
+
+
+def _ascii_url(value: str) -> str:
+    """``value`` as browsers copy it: the host in IDNA (punycode), the rest percent-encoded."""
+    parts = urlsplit(value)
+    try:
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except UnicodeError:
+        host = quote(parts.hostname or "")
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    keep = "/?#[]@!$&'()*+,;=%~:"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, keep),
+            quote(parts.query, keep),
+            quote(parts.fragment, keep),
+        )
+    )
 
 
 def _check_domain(domain: str, value: str) -> None:

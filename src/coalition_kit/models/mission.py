@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import ConfigDict, Field
 
 from coalition_kit.models.base import Model, StrEnum
-from coalition_kit.models.contacts import ContactPoint
+from coalition_kit.models.contacts import NOT_FOR_LETTERS, ContactPoint, Purpose
 from coalition_kit.models.dates import PartialDate
 from coalition_kit.models.formats import (
     CountryCode,
@@ -205,8 +205,13 @@ class Mission(Model):
     def routes(self) -> list[Route]:
         """Every way to deliver a letter the data gives, in the order supporters prefer."""
         found: list[Route] = []
-        for contact in self.contact_points:
-            if contact.visibility.value != "institutional":
+        # Within a kind, the office as a whole first, then the press office, then the rest.
+        contacts = sorted(
+            self.contact_points,
+            key=lambda contact: _PURPOSE_ORDER.get(contact.purpose, len(_PURPOSE_ORDER)),
+        )
+        for contact in contacts:
+            if contact.visibility.value != "institutional" or contact.purpose in NOT_FOR_LETTERS:
                 continue
             if contact.kind == "email":
                 found.append(Route(RouteKind.EMAIL, contact.value, contact.label))
@@ -247,6 +252,8 @@ class Mission(Model):
         kind = _KIND_NAMES[self.kind]
         return f"{kind} of {country_name(self.sending_state)} in {place}"
 
+
+_PURPOSE_ORDER = {Purpose.GENERAL: 0, Purpose.PRESS: 1, None: 2, Purpose.CONSULAR: 3}
 
 _KIND_NAMES = {
     MissionKind.EMBASSY: "Embassy",

@@ -71,7 +71,10 @@ def test_a_missions_campaigns(library: Library) -> None:
 
 def test_mission_filters(library: Library) -> None:
     closed = library.find_missions(is_open=False)
-    assert [mission.id for mission in closed] == ["cn-consulate-ua-odesa", "cn-consulate-us-houston"]
+    assert [mission.id for mission in closed] == [
+        "cn-consulate-ua-odesa",
+        "cn-consulate-us-houston",
+    ]
     in_us = library.find_missions(host_country="United States", kind=MissionKind.PERMANENT_MISSION)
     assert [mission.id for mission in in_us] == ["cn-un-mission-new-york"]
     assert len(library.find_missions(sending_state="CN", host_country="US", is_open=True)) == 6

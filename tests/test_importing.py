@@ -61,7 +61,8 @@ def test_the_import_reaches_every_country_and_names_each_wikidata_item(tree: Pat
         if m.imported and m.imported.item and m.wikidata
     )
     emails = [c for m in imported for c in m.contact_points if c.kind == "email" and c.imported]
-    assert len(emails) == 18
+    # 18 from the data set; Tokyo's has since been found on the embassy's own page (sourced).
+    assert len(emails) == 17
     gmail = [c for c in emails if c.value.endswith("@gmail.com")]
     assert gmail and all(
         c.visibility.value == "institutional" and c.published_by_owner for c in gmail

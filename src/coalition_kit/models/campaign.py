@@ -6,10 +6,11 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Discriminator, Field
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import IsoDate, PartialDate
 from coalition_kit.models.event import Event, Recurrence
-from coalition_kit.models.formats import CountryCode, EntityId, HttpUrl
+from coalition_kit.models.formats import CountryCode, EntityId
 from coalition_kit.models.letter import SignatureCount
 from coalition_kit.models.refs import (
     EventId,

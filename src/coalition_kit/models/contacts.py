@@ -10,15 +10,10 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from coalition_kit.models.addresses import Email, HttpUrl, PhoneNumber, phone_matches_display
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import PartialDate
-from coalition_kit.models.formats import (
-    Email,
-    HttpUrl,
-    PhoneNumber,
-    StrictBool,
-    phone_matches_display,
-)
+from coalition_kit.models.formats import StrictBool
 from coalition_kit.models.refs import PastDate
 from coalition_kit.models.shared import Address, SocialAccount, Source
 from coalition_kit.models.text import Markdown, OneLine

@@ -7,9 +7,10 @@ import calendar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import LocalDateTime, TimeOfDay, TimeZoneName
-from coalition_kit.models.formats import CountryCode, HttpUrl, Slug, StrictBool, StrictInt
+from coalition_kit.models.formats import CountryCode, Slug, StrictBool, StrictInt
 from coalition_kit.models.refs import MissionId, OrganizationId
 from coalition_kit.models.shared import Address
 from coalition_kit.models.text import Markdown, OneLine

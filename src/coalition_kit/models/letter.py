@@ -8,9 +8,10 @@ from typing import Annotated
 from pydantic import ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import PartialDate
-from coalition_kit.models.formats import EntityId, HttpUrl, LanguageTag, StrictBool, StrictInt
+from coalition_kit.models.formats import EntityId, LanguageTag, StrictBool, StrictInt
 from coalition_kit.models.refs import LastVerified, LetterId, OrganizationId
 from coalition_kit.models.shared import Party, PersonAtRisk, Sources
 from coalition_kit.models.text import Markdown, OneLine

@@ -6,16 +6,11 @@ from dataclasses import dataclass
 
 from pydantic import ConfigDict, Field
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.contacts import NOT_FOR_LETTERS, ContactPoint, Purpose
 from coalition_kit.models.dates import PartialDate
-from coalition_kit.models.formats import (
-    CountryCode,
-    EntityId,
-    HttpUrl,
-    SubdivisionCode,
-    WikidataId,
-)
+from coalition_kit.models.formats import CountryCode, EntityId, SubdivisionCode, WikidataId
 from coalition_kit.models.provenance import ImportRecord, Search
 from coalition_kit.models.refs import LastVerified, MissionId
 from coalition_kit.models.shared import Address, OtherName, SocialAccount, Source, Sources

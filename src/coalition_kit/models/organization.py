@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.contacts import ContactPoint
-from coalition_kit.models.formats import CountryCode, EntityId, HttpUrl
+from coalition_kit.models.formats import CountryCode, EntityId
 from coalition_kit.models.refs import LastVerified, OrganizationId
 from coalition_kit.models.shared import OtherName, RoleHolder, SocialAccount, Sources
 from coalition_kit.models.text import Markdown, OneLine

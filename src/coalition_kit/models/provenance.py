@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model
-from coalition_kit.models.formats import HttpUrl
 from coalition_kit.models.refs import PastDate
 from coalition_kit.models.shared import Source
 from coalition_kit.models.text import Markdown, OneLine

@@ -7,15 +7,10 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import PartialDate
-from coalition_kit.models.formats import (
-    CountryCode,
-    HttpUrl,
-    LanguageTag,
-    StrictBool,
-    StrictInt,
-)
+from coalition_kit.models.formats import CountryCode, LanguageTag, StrictBool, StrictInt
 from coalition_kit.models.refs import MissionId, OrganizationId, PastDate
 from coalition_kit.models.text import Markdown, OneLine
 from coalition_kit.problems.codes import Code

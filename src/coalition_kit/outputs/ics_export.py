@@ -6,7 +6,7 @@ A calendar holds no contact details, so it needs no public view of the data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,21 @@ from coalition_kit.models.event import Event, EventStatus, Frequency
 from coalition_kit.models.mission import country_name
 from coalition_kit.support.files import write_atomically
 
-__all__ = ["PRODUCT_ID", "export_ics", "to_ics"]
+__all__ = ["DEFAULT_LENGTH", "PRODUCT_ID", "export_ics", "in_calendar", "to_ics"]
 
 PRODUCT_ID = "-//coalition-kit//coalition-kit//EN"
+
+DEFAULT_LENGTH = dt.timedelta(hours=2)
+"""How long a timed event whose source gives no end is shown: calendars need an end."""
+
+# RFC 5545 STATUS of each event status. A full event still takes place; a postponed one has
+# no date yet that anyone can rely on.
+_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.FULL: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
 
 
 def _location(event: Event, library: Library) -> str | None:
@@ -54,18 +66,51 @@ def _vtimezone(tzid: str) -> Any:
     return Timezone.from_tzid(tzid)
 
 
+def in_calendar(campaign: Campaign) -> bool:
+    """True when the campaign has something a calendar can show: a yearly day or a dated event."""
+    yearly = campaign.recurrence is not None and campaign.recurrence.frequency is Frequency.YEARLY
+    return yearly or any(event_start(event) is not None for event in campaign.events)
+
+
+def _url(campaign: Campaign, event: Event | None, page: Callable[[Campaign], str] | None) -> str:
+    """Where a reader of the calendar learns more: the event's page, the campaign's, a source."""
+    if event is not None and event.rsvp is not None and event.rsvp.url:
+        return event.rsvp.url
+    if page is not None:
+        return page(campaign)
+    return next((source.url for source in campaign.sources if source.url), "")
+
+
+def _end(event: Event, start: dt.date | dt.datetime) -> dt.date | dt.datetime:
+    """The end the source gives, or the default length (a timed event) or the day (all-day)."""
+    end = event_start(event.model_copy(update={"start": event.end})) if event.end else None
+    if end is not None and not isinstance(end, dt.datetime) and not isinstance(start, dt.datetime):
+        return max(end, start) + dt.timedelta(days=1)  # an all-day DTEND is the day after
+    if end is not None and end > start:
+        return end
+    if isinstance(start, dt.datetime):
+        return start + DEFAULT_LENGTH
+    return start + dt.timedelta(days=1)
+
+
 def to_ics(
     library: Library,
     *,
     campaigns: Iterable[Campaign] | None = None,
     stamp: dt.datetime | None = None,
+    name: str = "coalition-kit campaign events",
+    page: Callable[[Campaign], str] | None = None,
 ) -> bytes:
     """Return an iCalendar file of every dated campaign event and every yearly day of action.
 
     Timed events carry their time zone (with VTIMEZONE definitions); all-day events are dates.
-    Events that only recur daily without a first date are left out: a calendar needs a start.
-    ``campaigns`` narrows the file to some campaigns (the library still names the venues).
-    A calendar holds no contact details, so it needs no public view of the data.
+    Every event has an end: the source's, else ``DEFAULT_LENGTH`` for a timed event and the
+    whole day for an all-day one; a STATUS (CONFIRMED, TENTATIVE for a postponed event,
+    CANCELLED) and a URL (its registration page, else ``page(campaign)``, else the campaign's
+    first source). Events that only recur daily without a first date are left out: a calendar
+    needs a start. ``campaigns`` narrows the file to some campaigns (the library still names the
+    venues); ``name`` is the calendar's name. A calendar holds no contact details, so it needs
+    no public view of the data.
     """
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
@@ -74,7 +119,7 @@ def to_ics(
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "coalition-kit campaign events")
+    calendar.add("x-wr-calname", name)
     for campaign in library.campaigns.values() if campaigns is None else campaigns:
         if campaign.recurrence and campaign.recurrence.frequency is Frequency.YEARLY:
             recurrence = campaign.recurrence
@@ -82,7 +127,12 @@ def to_ics(
             day.add("uid", f"{campaign.id}@coalition-kit")
             day.add("dtstamp", stamp)
             day.add("summary", recurrence.name or campaign.title)
-            day.add("dtstart", next_occurrence(recurrence, dt.date(_first_year(campaign), 1, 1)))
+            first = next_occurrence(recurrence, dt.date(_first_year(campaign), 1, 1))
+            day.add("dtstart", first)
+            day.add("dtend", first + dt.timedelta(days=1))
+            day.add("status", "CONFIRMED")
+            if url := _url(campaign, None, page):
+                day.add("url", url)
             day.add(
                 "rrule",
                 {"freq": "yearly", "bymonth": recurrence.month, "bymonthday": recurrence.day},
@@ -98,9 +148,10 @@ def to_ics(
             entry.add("dtstamp", stamp)
             entry.add("summary", event.title)
             entry.add("dtstart", start)
-            end = event_start(event.model_copy(update={"start": event.end})) if event.end else None
-            if end is not None:
-                entry.add("dtend", end)
+            entry.add("dtend", _end(event, start))
+            entry.add("status", _STATUS[event.status])
+            if url := _url(campaign, event, page):
+                entry.add("url", url)
             location = _location(event, library)
             if location:
                 entry.add("location", location)
@@ -110,8 +161,6 @@ def to_ics(
                     part for part in (event.description, f"Campaign: {campaign.title}") if part
                 ),
             )
-            if event.status is EventStatus.CANCELLED:
-                entry.add("status", "CANCELLED")
             calendar.add_component(entry)
     for tzid in sorted(
         {

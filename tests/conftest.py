@@ -20,6 +20,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 DATA = REPO / "data"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
+# The browser fixtures (Chromium through Playwright) for the tests of the built site.
+pytest_plugins = ["browsing"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

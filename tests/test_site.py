@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,9 +16,10 @@ from coalition_kit.library import Library, load
 from coalition_kit.models import KINDS, Organization
 from coalition_kit.models.organization import OrganizationKind
 from coalition_kit.models.shared import Source
+from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.outputs.schemas import generate
 from coalition_kit.problems.codes import Code
-from coalition_kit.site.pages import build_pages
+from coalition_kit.site.pages import acting_campaigns, build_pages
 from conftest import DATA, EXAMPLES, REPO, build_site
 
 
@@ -64,14 +66,19 @@ def parse(page: Path) -> _Links:
     return parser
 
 
-def test_every_entity_has_its_page_at_a_stable_url(built_site: Path) -> None:
+def test_every_entity_has_its_page_at_a_stable_url_in_each_language(built_site: Path) -> None:
     library = coalition_kit.load(DATA)
     for kind in KINDS:
         for entity_id in library[kind.folder]:
             assert (built_site / kind.folder / entity_id / "index.html").is_file(), entity_id
-    for campaign_id in library.campaigns:
-        assert (built_site / "act" / campaign_id / "index.html").is_file()
-        assert (built_site / "campaigns" / f"{campaign_id}.ics").is_file()
+            assert (built_site / "ko" / kind.folder / entity_id / "index.html").is_file()
+    acting = {c.id for c in acting_campaigns(library, dt.date.today())}
+    assert "link-urgent-call-2023" in acting and "nkfc-appeal-2012" not in acting
+    for campaign in library.campaigns.values():
+        act = built_site / "act" / campaign.id / "index.html"
+        assert act.is_file() == (campaign.id in acting), campaign.id
+        calendar = built_site / "campaigns" / f"{campaign.id}.ics"
+        assert calendar.is_file() == in_calendar(campaign), campaign.id
 
 
 def test_no_generated_page_is_committed() -> None:
@@ -141,10 +148,11 @@ def test_api_reference_comes_from_the_docstrings(built_site: Path) -> None:
 
 
 def test_data_quality_page(built_site: Path) -> None:
-    page = (built_site / "quality" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "contribute" / "quality" / "index.html").read_text(encoding="utf-8")
     wanted = sum(mission.needs_email for mission in load(DATA).missions.values())
     assert f"Missions without a current e-mail address ({wanted})" in page
-    assert "Closed missions (1)" in page and "cn-consulate-us-houston" in page
+    assert "Missions not open: closed, suspended or moved (2)" in page
+    assert "cn-consulate-us-houston" in page and "cn-consulate-ua-odesa" in page
 
 
 def test_downloads_are_the_exports(built_site: Path) -> None:
@@ -187,7 +195,7 @@ def test_tricky_text_is_shown_as_written(tricky_site: Path) -> None:
     title = (
         "A &lt; B &amp; &quot;Quotes&quot; &#x27;n&#x27; *Stars* [brackets](not-a-link) {{ 7+7 }}"
     )
-    assert f"<title>{title} - coalition-kit</title>" in page
+    assert f"<title>{title} - Stop forced repatriation</title>" in page
     assert "Template code stays text: {{ 7+7 }} {% raw %} ${7+7} #{7+7}." in page
     assert "A bare javascript:alert(1) is only text. So is 1 &lt; 2 &gt; 0." in page
     assert (

@@ -1,12 +1,16 @@
-// The take-action page: choose a country, type your name and city once, and get the letter and
-// mailto links for every mission to write to. Everything from the data is set as text, never as
-// HTML. The letter is filled in exactly as coalition_kit.render.render_letter does it, and the
-// mailto links are encoded as coalition_kit.render.mailto does (RFC 6068).
+// The action page: where the reader lives, the missions to write to with every way in, the letter
+// (editable, with the reader's name and city filled in), and the ways to send it.
+//
+// Every answer comes from the page's data, which the library computed (where_to_write, routes):
+// the script only looks answers up. Text from the data is always set as text, never as HTML.
+// The letter is filled in as coalition_kit's render_letter does it, and e-mail links are encoded
+// as its mailto() does (RFC 6068).
 (function () {
   "use strict";
 
   var PLACEHOLDER = /(?<!\\)\[([^\[\]\n\\]+)\](?![(\[])/g;
   var MARKDOWN_ESCAPE = /\\([\\`*_{}\[\]()#+\-.!<>|~])/g;
+  var MAILTO_LIMIT = 2000; // some mail clients cut longer links
 
   function encode(text, keepAt) {
     var encoded = encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
@@ -27,139 +31,115 @@
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
       if (name === "text") node.textContent = attributes[name];
-      else node.setAttribute(name, attributes[name]);
+      else if (attributes[name] !== null && attributes[name] !== undefined) node.setAttribute(name, attributes[name]);
     });
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
   }
 
-  function copyButton(label, getText) {
-    var button = element("button", { type: "button", class: "md-button ck-copy", text: label });
-    button.addEventListener("click", function () {
-      var text = getText();
-      if (navigator.clipboard) {
-        navigator.clipboard.writeText(text).then(function () {
-          button.textContent = "Copied";
-          setTimeout(function () { button.textContent = label; }, 1500);
-        }, function () { button.textContent = "Select and copy the text"; });
-      }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return name in values ? values[name] : match;
     });
-    return button;
+  }
+
+  // Copy text: the Clipboard API where the page may use it (https), else a selected text area.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return legacyCopy(text); });
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function legacyCopy(text) {
+    var area = element("textarea", { readonly: "", "aria-hidden": "true", class: "ck-offscreen" });
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    document.body.removeChild(area);
+    return done;
+  }
+
+  // The browser's region, as a country code ("en-CA" gives "CA"), or "".
+  function browserCountry() {
+    var found = "";
+    (navigator.languages || [navigator.language || ""]).some(function (tag) {
+      var match = /[-_]([A-Za-z]{2})$/.exec(tag || "");
+      if (match) found = match[1].toUpperCase();
+      return !!match;
+    });
+    return found;
+  }
+
+  function choose(select, code) {
+    var clean = (code || "").toUpperCase().replace(/[^A-Z0-9-]/g, "");
+    if (clean && select.querySelector("option[value='" + clean + "']")) {
+      select.value = clean;
+      return true;
+    }
+    return false;
+  }
+
+  // The home page: a shared link with ?country= goes straight to the action page; otherwise the
+  // country picker starts at the browser's region.
+  function setUpHome() {
+    var picker = document.getElementById("ck-home-country");
+    if (!picker || picker.dataset.ckReady) return;
+    picker.dataset.ckReady = "yes";
+    var form = picker.form;
+    var query = new URLSearchParams(window.location.search);
+    if (query.get("country") && form) {
+      window.location.replace(form.getAttribute("action") + window.location.search);
+      return;
+    }
+    if (!picker.value) choose(picker, browserCountry());
   }
 
   function setUp() {
+    setUpHome();
     var root = document.getElementById("ck-act");
     var source = document.getElementById("ck-act-data");
     if (!root || !source || root.dataset.ckReady) return;
     root.dataset.ckReady = "yes";
+    root.hidden = false;
     var data = JSON.parse(source.textContent);
+    var s = data.strings;
     var letter = data.letter;
+    var status = document.getElementById("ck-status");
+    var country = document.getElementById("ck-country");
+    var region = document.getElementById("ck-region");
+    var regionBox = document.getElementById("ck-region-box");
+    var list = document.getElementById("ck-recipients-list");
+    var hint = document.getElementById("ck-recipients-hint");
+    var textBox = document.getElementById("ck-letter-text");
+    var subjectBox = document.getElementById("ck-subject");
+    var languageBox = document.getElementById("ck-letter-language");
+    var optionalBox = document.getElementById("ck-optional");
+    var emailAll = document.getElementById("ck-email-all");
+    var printBox = document.getElementById("ck-print");
     var values = {};
     var included = {};
+    var edited = false;
+    var language = letter ? letter.languages[0].tag : null;
 
-    // Step 1: the reader's country.
-    var country = element("select", { id: "ck-country", name: "country" });
-    country.appendChild(element("option", { value: "", text: "Another country" }));
-    data.countries.forEach(function (entry) {
-      country.appendChild(element("option", { value: entry.code, text: entry.name }));
-    });
-    root.appendChild(element("fieldset", {}, [
-      element("legend", { text: "1. Where do you live?" }),
-      element("label", { for: "ck-country", text: "Your country" }),
-      country,
-    ]));
+    function say(text) { if (status) status.textContent = text; }
 
-    // Step 2: the reader's values and choices.
-    var language = null;
-    var letterBox = null;
-    if (letter) {
-      var languages = Object.keys(letter.languages);
-      language = languages[0];
-      var inputs = [];
-      letter.placeholders.forEach(function (placeholder, index) {
-        var id = "ck-value-" + index;
-        var input = element("input", {
-          type: "text", id: id, name: placeholder.label, "data-token": placeholder.token,
-          placeholder: placeholder.example || placeholder.label,
-        });
-        input.addEventListener("input", function () {
-          values[placeholder.token] = input.value;
-          update();
-        });
-        inputs.push(element("label", { for: id, text: placeholder.description }));
-        inputs.push(input);
+    function copyButton(label, getText) {
+      var button = element("button", { type: "button", class: "md-button ck-copy", text: label });
+      button.addEventListener("click", function () {
+        copyText(getText()).then(function (done) { say(done ? s.js_copied : s.js_copy_failed); });
       });
-      var choose = element("div", { id: "ck-optional" });
-      var chooser = null;
-      if (languages.length > 1) {
-        chooser = element("select", { id: "ck-language" });
-        languages.forEach(function (code) { chooser.appendChild(element("option", { value: code, text: code })); });
-        chooser.addEventListener("change", function () { language = chooser.value; drawOptional(); update(); });
-      }
-      function drawOptional() {
-        choose.textContent = "";
-        letter.languages[language].forEach(function (paragraph, index) {
-          if (!paragraph.optional) return;
-          if (!(index in included)) included[index] = true;
-          var id = "ck-optional-" + index;
-          var box = element("input", { type: "checkbox", id: id });
-          box.checked = included[index];
-          box.addEventListener("change", function () { included[index] = box.checked; update(); });
-          var preview = paragraph.markdown.replace(MARKDOWN_ESCAPE, "$1").slice(0, 90) + "…";
-          choose.appendChild(element("label", { for: id }, [box, document.createTextNode(" Include: " + preview)]));
-        });
-      }
-      drawOptional();
-      root.appendChild(element("fieldset", {}, [
-        element("legend", { text: "2. Your letter" }),
-        chooser ? element("label", { for: "ck-language", text: "Language" }) : null,
-        chooser,
-      ].concat(inputs).concat([choose])));
-      letterBox = element("pre", { id: "ck-letter-text" });
-      root.appendChild(element("fieldset", {}, [
-        element("legend", { text: "3. Read it, change it if you like, and send it" }),
-        element("p", {}, [
-          element("a", { href: letter.page, text: "About this letter" }),
-        ]),
-        letterBox,
-        copyButton("Copy the letter", function () { return letterText(); }),
-      ]));
+      return button;
     }
 
-    // Step 4: whom to write to.
-    var list = element("ul", { id: "ck-missions" });
-    var hint = element("p", { id: "ck-hint" });
-    root.appendChild(element("fieldset", {}, [
-      element("legend", { text: (letter ? "4" : "2") + ". Write to" }),
-      hint,
-      list,
-    ]));
-
-    // Social posts and the calendar.
-    data.posts.forEach(function (post, index) {
-      var parts = post.parts.map(function (part, partIndex) {
-        return element("div", {}, [
-          element("pre", { class: "ck-post", id: "ck-post-" + index + "-" + partIndex, text: part }),
-          copyButton("Copy", function () { return part; }),
-        ]);
-      });
-      var counted = post.limit ? post.length + " of " + post.limit + " characters" : post.length + " characters";
-      root.appendChild(element("fieldset", {}, [
-        element("legend", { text: "Post on " + post.platform }),
-        element("p", { text: post.fits ? counted + "." : counted + ": too long for one post, so post it as a thread of " + post.parts.length + "." }),
-      ].concat(parts)));
-    });
-    if (data.calendar) {
-      root.appendChild(element("p", {}, [
-        element("a", { href: data.calendar, id: "ck-calendar", text: "Add this campaign's events to your calendar (.ics)" }),
-      ]));
-    }
-
-    function letterText() {
-      var chosen = letter.languages[language].filter(function (paragraph, index) {
-        return !paragraph.optional || included[index];
-      });
-      return chosen.map(function (paragraph) {
+    // The letter, as the library renders it: placeholders filled, optional paragraphs chosen.
+    function rendered() {
+      if (!letter) return "";
+      return letter.text[language].filter(function (paragraph, index) {
+        return !paragraph.optional || included[index] !== false;
+      }).map(function (paragraph) {
         var filled = paragraph.markdown.replace(PLACEHOLDER, function (match, label) {
           var token = "[" + label + "]";
           return values[token] ? values[token] : match;
@@ -168,54 +148,186 @@
       }).join("\n\n") + "\n";
     }
 
+    function letterText() { return textBox ? textBox.value : rendered(); }
+    function subject() { return subjectBox ? subjectBox.value : (letter ? letter.subject : ""); }
     function missing() {
-      return letter ? letter.placeholders.filter(function (p) { return !values[p.token]; }) : [];
+      return letter ? letter.placeholders.filter(function (p) { return !values[p.token] && letterText().indexOf(p.token) !== -1; }) : [];
     }
 
-    function update() {
-      if (letterBox) letterBox.textContent = letterText();
-      var code = country.value;
-      var ids = (code && data.local[code] ? data.local[code] : []).concat(data.shared)
-        .filter(function (id, index, all) { return all.indexOf(id) === index; });
-      list.textContent = "";
-      var empty = missing();
-      hint.textContent = empty.length
-        ? "Fill in " + empty.map(function (p) { return p.label; }).join(" and ") + " above to get ready-to-send e-mails."
-        : "";
-      if (!code) {
-        hint.textContent += (hint.textContent ? " " : "") + (data.state
-          ? "No mission of " + data.state + " in your country is on file yet; write to the missions below."
-          : "");
-      }
-      ids.forEach(function (id) {
-        var mission = data.missions[id];
-        var item = element("li", { "data-mission": id }, [
-          element("a", { href: mission.page, text: mission.name }),
-        ]);
-        if (mission.emails.length && letter && !empty.length) {
-          item.appendChild(document.createTextNode(" — "));
-          item.appendChild(element("a", {
-            class: "ck-mailto",
-            href: mailto(mission.emails, letter.subject, letterText()),
-            text: "Send the e-mail (" + mission.emails.join(", ") + ")",
-          }));
-        } else if (mission.emails.length) {
-          item.appendChild(document.createTextNode(" — e-mail: " + mission.emails.join(", ")));
-        } else {
-          item.appendChild(element("span", { class: "ck-missing", text: " — no e-mail address on file" }));
-        }
-        mission.faxes.forEach(function (fax) {
-          item.appendChild(document.createTextNode("; fax " + fax.display));
-        });
-        if (mission.address.length) {
-          item.appendChild(document.createTextNode("; post: " + mission.address.join(", ")));
-        }
-        list.appendChild(item);
+    function redraw() {
+      if (textBox && !edited) textBox.value = rendered();
+      drawRecipients();
+    }
+
+    function drawOptional() {
+      if (!optionalBox || !letter) return;
+      optionalBox.textContent = "";
+      letter.text[language].forEach(function (paragraph, index) {
+        if (!paragraph.optional) return;
+        var id = "ck-optional-" + index;
+        var box = element("input", { type: "checkbox", id: id });
+        box.checked = included[index] !== false;
+        box.addEventListener("change", function () { included[index] = box.checked; edited = false; redraw(); });
+        var preview = paragraph.markdown.replace(MARKDOWN_ESCAPE, "$1").slice(0, 80) + "…";
+        optionalBox.appendChild(element("div", { class: "ck-check" }, [box, element("label", { for: id, text: preview })]));
       });
     }
 
-    country.addEventListener("change", update);
-    update();
+    // Each value the reader types replaces the old one in an edited letter, or fills the token.
+    document.querySelectorAll("input[data-token]").forEach(function (input) {
+      input.addEventListener("input", function () {
+        var token = input.getAttribute("data-token");
+        var old = values[token];
+        values[token] = input.value.trim();
+        if (edited && textBox) {
+          textBox.value = textBox.value.split(old ? old : token).join(values[token] || token);
+        }
+        redraw();
+      });
+    });
+    if (textBox) textBox.addEventListener("input", function () { edited = true; drawRecipients(); });
+    if (subjectBox) subjectBox.addEventListener("input", drawRecipients);
+    if (languageBox) languageBox.addEventListener("change", function () {
+      language = languageBox.value; included = {}; edited = false; drawOptional(); redraw();
+    });
+
+    function recipients() {
+      var code = country.value;
+      var plan = data.plans[code] || null;
+      var ids = plan ? (plan[region.value] || plan[""]) : [];
+      return ids.concat(data.shared).filter(function (id, index, all) { return all.indexOf(id) === index; });
+    }
+
+    function emailLink(addresses, anchor) {
+      var body = letterText();
+      var full = mailto(addresses, subject(), body);
+      if (full.length <= MAILTO_LIMIT) {
+        anchor.href = full;
+        anchor.onclick = null;
+        return;
+      }
+      anchor.href = mailto(addresses, subject(), null);
+      anchor.onclick = function () {
+        copyText(body);
+        say(s.js_email_long);
+      };
+    }
+
+    function printFor(mission, envelope) {
+      printBox.textContent = "";
+      if (envelope) printBox.appendChild(element("p", { class: "ck-print-address", text: envelope }));
+      var today = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+      printBox.appendChild(element("p", { class: "ck-print-date", text: today }));
+      printBox.appendChild(element("div", { class: "ck-print-letter", text: letterText() }));
+      document.body.classList.add("ck-printing");
+      window.addEventListener("afterprint", function done() {
+        document.body.classList.remove("ck-printing");
+        window.removeEventListener("afterprint", done);
+      });
+      say(s.js_printing);
+      window.print();
+    }
+
+    function routeItem(mission, route) {
+      var item = element("li", { class: "ck-route", "data-route": route.kind });
+      if (route.kind === "email") {
+        var anchor = element("a", { class: "md-button ck-email", text: fill(s.js_email_one, { address: route.text }) });
+        emailLink([route.text], anchor);
+        item.appendChild(anchor);
+      } else if (route.kind === "fax") {
+        item.appendChild(element("span", { text: fill(s.js_fax, { number: route.text }) + " " }));
+        var fax = element("button", { type: "button", class: "md-button", text: s.js_print });
+        fax.addEventListener("click", function () { printFor(mission, null); });
+        item.appendChild(fax);
+      } else if (route.kind === "post") {
+        item.appendChild(element("span", { class: "ck-envelope", text: route.envelope }));
+        var post = element("button", { type: "button", class: "md-button", text: s.js_post });
+        post.addEventListener("click", function () { printFor(mission, route.envelope); });
+        item.appendChild(post);
+      } else if (route.kind === "web") {
+        item.appendChild(element("a", { href: route.link, class: "md-button", target: "_blank", rel: "noopener noreferrer", text: fill(s.js_web, { label: route.label || route.text }) }));
+        item.appendChild(element("span", { text: " " + s.js_paste + " " }));
+        item.appendChild(copyButton(s.js_copy, letterText));
+      } else if (route.kind === "social") {
+        var handle = route.text.charAt(0) === "@" ? route.text : null;
+        var post_ = (data.posts[0] && data.posts[0].parts[0]) || "";
+        var text = handle ? handle + " " + post_ : post_;
+        var href = route.label === "x" ? "https://x.com/intent/post?text=" + encode(text, false) : route.link;
+        if (href) item.appendChild(element("a", { href: href, class: "md-button", target: "_blank", rel: "noopener noreferrer", text: fill(s.js_social, { handle: route.text }) }));
+        else item.appendChild(element("span", { text: route.text }));
+      }
+      return item;
+    }
+
+    function drawRecipients() {
+      var ids = recipients();
+      var empty = missing();
+      list.textContent = "";
+      hint.textContent = (data.plans[country.value] ? "" : s.js_no_local + " ") +
+        (empty.length ? fill(s.js_fill_in, { fields: empty.map(function (p) { return p.description; }).join(", ") }) : "");
+      var allEmails = [];
+      ids.forEach(function (id) {
+        var mission = data.missions[id];
+        var card = element("li", { class: "ck-card", "data-mission": id }, [
+          element("h3", {}, [element("a", { href: mission.page, text: mission.name })]),
+          element("p", { class: "ck-place", text: mission.place + (data.shared.indexOf(id) !== -1 ? " · " + s.js_shared : "") }),
+        ]);
+        var routes = element("ul", { class: "ck-routes" });
+        mission.routes.forEach(function (route) { routes.appendChild(routeItem(mission, route)); });
+        if (!mission.routes.length) routes.appendChild(element("li", { text: s.js_no_route }));
+        card.appendChild(routes);
+        list.appendChild(card);
+        allEmails = allEmails.concat(mission.emails);
+      });
+      allEmails = allEmails.filter(function (a, i, all) { return all.indexOf(a) === i; });
+      if (emailAll) {
+        emailAll.hidden = allEmails.length === 0;
+        emailAll.textContent = fill(s.js_email_all, { count: allEmails.length });
+        if (allEmails.length) emailLink(allEmails, emailAll);
+      }
+    }
+
+    function drawRegions() {
+      var regions = data.regions[country.value] || [];
+      regionBox.hidden = regions.length === 0;
+      var chosen = region.value;
+      region.textContent = "";
+      region.appendChild(element("option", { value: "", text: "—" }));
+      regions.forEach(function (pair) { region.appendChild(element("option", { value: pair[0], text: pair[1] })); });
+      region.value = regions.some(function (pair) { return pair[0] === chosen; }) ? chosen : "";
+    }
+
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      if (country.value) query.set("country", country.value); else query.delete("country");
+      if (region.value) query.set("region", region.value.split("-").pop()); else query.delete("region");
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    }
+
+    // Where the reader lives: the link's ?country= and ?region=, else the browser's region.
+    var query = new URLSearchParams(window.location.search);
+    choose(country, query.get("country") || browserCountry());
+    drawRegions();
+    var wantedRegion = (query.get("region") || "").toUpperCase();
+    if (wantedRegion) choose(region, wantedRegion.indexOf("-") === -1 ? country.value + "-" + wantedRegion : wantedRegion);
+    country.addEventListener("change", function () { drawRegions(); remember(); drawRecipients(); });
+    region.addEventListener("change", function () { remember(); drawRecipients(); });
+    drawOptional();
+    redraw();
+
+    // The letter can always be copied; the page can be shared.
+    var copyLetter = document.getElementById("ck-copy-letter");
+    if (copyLetter) copyLetter.appendChild(copyButton(s.js_copy, letterText));
+    document.querySelectorAll(".ck-post-part").forEach(function (part) {
+      part.parentNode.appendChild(copyButton(s.js_copy, function () { return part.textContent; }));
+    });
+    var share = document.getElementById("ck-share");
+    if (share) share.addEventListener("click", function () {
+      var url = window.location.href;
+      if (navigator.share) navigator.share({ title: document.title, url: url }).catch(function () {});
+      else copyText(url).then(function (done) { say(done ? s.js_link_copied : s.js_copy_failed); });
+    });
   }
 
   if (typeof document$ !== "undefined") {

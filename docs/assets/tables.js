@@ -1,13 +1,13 @@
-// Sortable index tables (tablesort) and a filter box above each table.
+// A filter box above each index table: typing hides the rows that do not contain the text.
+// Tables keep the order the pages were built in (by country, then name), so no sorting script.
 (function () {
   "use strict";
 
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
   function setUp() {
-    document.querySelectorAll(".md-typeset table").forEach(function (table) {
-      if (table.dataset.ckSortable || !table.tHead) return;
-      table.dataset.ckSortable = "yes";
-      new Tablesort(table);
-    });
     document.querySelectorAll("input.ck-filter").forEach(function (input) {
       if (input.dataset.ckBound) return;
       input.dataset.ckBound = "yes";
@@ -16,12 +16,22 @@
       while (table && table.tagName !== "TABLE") {
         table = table.querySelector("table") || table.nextElementSibling;
       }
-      if (!table) return;
+      if (!table || !table.tBodies[0]) return;
+      var status = box.querySelector(".ck-filter-status");
+      var rows = Array.prototype.slice.call(table.tBodies[0].rows);
       input.addEventListener("input", function () {
-        var needle = input.value.trim().toLowerCase();
-        table.tBodies[0].querySelectorAll("tr").forEach(function (row) {
-          row.hidden = needle !== "" && row.textContent.toLowerCase().indexOf(needle) === -1;
+        var needle = fold(input.value.trim());
+        var shown = 0;
+        rows.forEach(function (row) {
+          var hit = needle === "" || fold(row.textContent).indexOf(needle) !== -1;
+          row.hidden = !hit;
+          if (hit) shown += 1;
         });
+        if (status) {
+          status.textContent = (status.dataset.template || "{shown} of {total}")
+            .replace("{shown}", String(shown))
+            .replace("{total}", String(rows.length));
+        }
       });
     });
   }

@@ -2,39 +2,120 @@
 
 ``mkdocs.yml`` names this file under ``hooks:``. The data folder comes from ``extra.data``
 (``data`` by default, relative to ``mkdocs.yml``); invalid data stops the build with every problem.
+
+The pages are written to disk rather than handed to mkdocs as in-memory files: the language
+plugin (mkdocs-static-i18n) only translates pages found in ``docs_dir``, so the build reads a
+staging folder that holds a copy of ``docs/`` and the generated pages side by side
+(ultrabug/mkdocs-static-i18n#263). The staging folder belongs to this process and is removed
+when it ends; ``mkdocs serve`` keeps watching ``docs/`` itself (``watch:`` in ``mkdocs.yml``).
 """
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
 
 from coalition_kit.library import load
+from coalition_kit.library.bundle import data_digest
 from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
-from coalition_kit.site.pages import build_pages
+from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from coalition_kit.site.pages import SitePages, build_pages
 
-__all__ = ["on_files"]
+__all__ = ["on_config", "on_post_build"]
 
 
-def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
-    """Add a page per entity, the index, action, quality and reference pages, and the downloads."""
+_BUILT: dict[tuple[Path, str, str | None], SitePages] = {}
+# The staging folder of each source docs folder, and the source of each staging folder.
+_STAGING: dict[Path, Path] = {}
+_SOURCE: dict[Path, Path] = {}
+
+
+def _pages(data: Path, site_url: str | None) -> SitePages:
+    """The generated pages of the data at ``data``, built once per state of the data."""
+    key = (data.resolve(), data_digest(data), site_url)
+    if key not in _BUILT:
+        try:
+            library = load(data)
+        except DataValidationError as error:
+            raise Abort(
+                f"The data has problems; fix them before building the site.\n{error}"
+            ) from None
+        _BUILT.clear()
+        _BUILT[key] = build_pages(public_library(library), site_url=site_url)
+    return _BUILT[key]
+
+
+def _staging_for(source: Path) -> Path:
+    """This process's staging folder for the docs folder ``source``."""
+    if source not in _STAGING:
+        folder = Path(tempfile.mkdtemp(prefix="coalition-kit-docs-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _STAGING[source] = folder
+        _SOURCE[folder] = source
+    return _STAGING[source]
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` unless it already holds it (no needless reload events)."""
+    if path.is_file() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def _stage(source: Path, staging: Path, site: SitePages) -> None:
+    """Make ``staging`` hold the files of ``source`` and the generated pages, nothing else."""
+    wanted: dict[Path, bytes] = {}
+    for file in sorted(source.rglob("*")):
+        if file.is_file():
+            wanted[staging / file.relative_to(source)] = file.read_bytes()
+    for name, text in site.pages.items():
+        wanted[staging / name] = text.encode("utf-8")
+    for name, payload in site.downloads.items():
+        wanted[staging / name] = payload
+    for path, content in wanted.items():
+        _write_if_changed(path, content)
+    for file in sorted(staging.rglob("*"), reverse=True):
+        if file.is_file() and file not in wanted:
+            file.unlink()
+        elif file.is_dir() and not any(file.iterdir()):
+            file.rmdir()
+
+
+@event_priority(100)  # before the language plugin reads docs_dir
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """Point the build at a staging folder: ``docs/`` plus the pages generated from the data."""
+    docs = Path(config.docs_dir).resolve()
+    source = _SOURCE.get(docs, docs)
     base = Path(config.config_file_path).parent
-    data = base / str(config.extra.get("data", "data"))
-    try:
-        library = load(data)
-    except DataValidationError as error:
-        raise Abort(f"The data has problems; fix them before building the site.\n{error}") from None
-    site = build_pages(public_library(library))
-    for path, content in site.pages.items():
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, path, content=content))
-    for path, payload in site.downloads.items():
-        files.append(File.generated(config, path, content=payload))
-    return files
+    site = _pages(base / str(config.extra.get("data", "data")), config.site_url or None)
+    staging = _staging_for(source)
+    _stage(source, staging, site)
+    config.docs_dir = str(staging)
+    return config
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Give each language's site the sitemap that the theme's language switch reads.
+
+    The language plugin writes one sitemap at the root; the theme looks for ``sitemap.xml`` in
+    the other language's folder to keep the reader on the same page, and a missing one is a 404
+    on every page.
+    """
+    site = Path(config.site_dir)
+    for language in LANGUAGES:
+        folder = site / language
+        if language == DEFAULT_LANGUAGE:
+            continue
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site / name).exists():
+                folder.mkdir(exist_ok=True)
+                shutil.copyfile(site / name, folder / name)

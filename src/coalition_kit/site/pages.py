@@ -1,55 +1,40 @@
-"""Build every generated page of the site from a library.
+"""Build every generated page of the site from a library, in each of the site's languages.
 
-One page per entity, index pages, take-action pages, the data-quality page, the schema reference
-and the problem codes.
-
-``build_pages`` returns the pages as ``{path: text}`` (Markdown, paths relative to ``docs/``) and
-the downloads as ``{path: bytes}``; the mkdocs hook adds them to the build, so no generated page is
-ever committed.
+The public part (home and action pages, campaigns, letters, organizations, missions) is built in
+every language, ``page.md`` for English and ``page.ko.md`` for Korean, which the i18n plugin
+serves at ``/`` and ``/ko/``; the part for contributors (data quality, schema, problem codes,
+command line) in English. ``build_pages`` returns the pages as ``{path: text}`` (Markdown, paths
+relative to ``docs/``) and the downloads as ``{path: bytes}``; nothing generated is committed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from coalition_kit.cli.parser import command_help
 from coalition_kit.library import Library
-from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization
-from coalition_kit.models.campaign import (
-    AttendAction,
-    DonateAction,
-    FollowAction,
-    PetitionAction,
-    SocialPostAction,
-    WriteAction,
-)
-from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
-from coalition_kit.models.mission import country_name
-from coalition_kit.outputs.ics_export import to_ics
+from coalition_kit.library.routes import envelope
+from coalition_kit.models import Campaign, Mission
+from coalition_kit.models.campaign import CampaignStatus, WriteAction
+from coalition_kit.models.contacts import EmailContact, PhoneContact, PostalContact, WebFormContact
+from coalition_kit.outputs.ics_export import in_calendar, to_ics
 from coalition_kit.outputs.json_export import to_json
-from coalition_kit.outputs.social import check_social_post
 from coalition_kit.problems.codes import CATALOGUE
-from coalition_kit.site.act import action_data
+from coalition_kit.site.act import action_data, all_countries, region_name
+from coalition_kit.site.campaigns import event_groups, recurs_on
+from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from coalition_kit.site.quality import quality_report
 from coalition_kit.site.reference import schema_reference
-from coalition_kit.site.safe import inline, json_script, link, markdown_block, multiline
+from coalition_kit.site.render import Renderer, kinds_word, page_path
+from coalition_kit.site.safe import json_script, link
 
-__all__ = ["FOLDERS", "SitePages", "build_pages", "entity_title", "page_path"]
+__all__ = ["SitePages", "acting_campaigns", "build_pages", "current_campaigns", "main_campaign"]
 
-FOLDERS = {
-    Organization: "organizations",
-    Letter: "letters",
-    Campaign: "campaigns",
-    Mission: "missions",
-}
+_INSTITUTIONS = {"government-body", "un-body", "intergovernmental"}
 
 
 @dataclass
@@ -60,172 +45,270 @@ class SitePages:
     downloads: dict[str, bytes] = field(default_factory=dict)
 
 
-def entity_title(entity: AnyEntity) -> str:
-    """Return the name a page shows for an entity."""
-    if isinstance(entity, Organization):
-        return entity.name
-    if isinstance(entity, Mission):
-        return entity.display_name
-    return entity.title
+def current_campaigns(library: Library, today: dt.date) -> list[Campaign]:
+    """The campaigns that ask something of supporters now (not history)."""
+    return [
+        campaign
+        for campaign in library.active_campaigns(today)
+        if campaign.period is None and campaign.status is not CampaignStatus.ENDED
+    ]
 
 
-def page_path(entity: AnyEntity) -> str:
-    """Return the page of an entity under ``docs/``: ``missions/cn-embassy-ca.md``."""
-    return f"{FOLDERS[type(entity)]}/{entity.id}.md"
+def main_campaign(library: Library, today: dt.date) -> Campaign | None:
+    """The campaign the home page leads to: the newest current one whose letter can be sent."""
+
+    def newest(campaign: Campaign) -> str:
+        return max((source.published or "" for source in campaign.sources), default="")
+
+    acting = acting_campaigns(library, today)
+    return max(acting, key=newest) if acting else None
 
 
-def _finalize(value: Any) -> str:
-    """Escape every value a template prints, unless it is Markup built by this package."""
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return str(value)
-    return inline(value)
-
-
-class _Renderer:
-    def __init__(self, library: Library, today: dt.date) -> None:
-        self.library = library
-        self.today = today
-        self.environment = Environment(
-            loader=PackageLoader("coalition_kit.site", "templates"),
-            autoescape=False,
-            finalize=_finalize,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.environment.filters.update(
-            markdown=markdown_block,
-            multiline=multiline,
-            country=lambda code: country_name(code) if code else "",
-            attr=lambda value: Markup(html.escape(str(value), quote=True)),
-            # mkdocs puts a page's title into <title> and the navigation without escaping it.
-            front_matter_title=lambda value: Markup(json.dumps(html.escape(str(value)))),
-            trusted=Markup,
-        )
-        self.environment.globals.update(
-            ref=self.ref,
-            link=link,
-            library=library,
-            text_of=paragraph_text,
-            is_optional=paragraph_is_optional,
-            isinstance=isinstance,
-            WriteAction=WriteAction,
-            SocialPostAction=SocialPostAction,
-            PetitionAction=PetitionAction,
-            AttendAction=AttendAction,
-            DonateAction=DonateAction,
-            FollowAction=FollowAction,
-            check_social_post=check_social_post,
-        )
-
-    def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
-        """A link to the page of an entity, or its id as text if there is no such entity."""
-        mapping = self.library[kind]
-        if entity_id not in mapping:
-            return Markup(inline(text or entity_id))
-        entity = mapping[entity_id]
-        label = inline(text or entity_title(entity))
-        return Markup(f"[{label}](/{page_path(entity)})")
-
-    def render(self, template: str, **context: Any) -> str:
-        return tidy(self.environment.get_template(template).render(**context))
-
-
-_BLOCK_START = re.compile(r"^(#{1,6} |!!! |\| |- |\d+\. |> |\[.*\]\(.*\)\{)")
-
-
-def tidy(markdown: str) -> str:
-    """Give every block of generated Markdown its blank lines, and no runs of them.
-
-    Templates stay readable without counting newlines: a heading, table, list, quote or
-    admonition that starts right after other text gets the blank line Markdown needs.
-    """
-    lines: list[str] = []
-    fenced = False
-    for line in markdown.splitlines():
-        if line.startswith("```"):
-            fenced = not fenced
-        if fenced or line.startswith("```"):
-            lines.append(line)
+def acting_campaigns(library: Library, today: dt.date) -> list[Campaign]:
+    """The current campaigns whose letter supporters can send: each has an action page."""
+    acting = []
+    for campaign in current_campaigns(library, today):
+        if not any(isinstance(action, WriteAction) for action in campaign.calls_to_action):
             continue
-        previous = lines[-1] if lines else ""
-        starts_block = bool(_BLOCK_START.match(line))
-        same_block = previous[:2] == line[:2] and starts_block and not line.startswith(("#", "!!!"))
-        inside_admonition = previous.startswith(("!!! ", "    ")) and line.startswith("    ")
-        if (
-            line.strip()
-            and previous.strip()
-            and starts_block
-            and not same_block
-            and not inside_admonition
-        ) or (previous.startswith("    ") and line.strip() and not line.startswith("    ")):
-            lines.append("")
-        if line.strip() or (previous.strip() if lines else False):
-            lines.append(line)
-    return "\n".join(lines).strip("\n") + "\n"
+        letter = library.where_to_write(campaign.id, None).letter
+        if letter is not None and letter.body:
+            acting.append(campaign)
+    return acting
 
 
-def build_pages(library: Library, *, today: dt.date | None = None) -> SitePages:
-    """Build every generated page and download of the site from ``library``."""
-    day = today or dt.date.today()
-    renderer = _Renderer(library, day)
-    site = SitePages()
-    render = renderer.render
-    site.pages["index.md"] = render("home.md.jinja", today=day)
-    for organization in library.organizations.values():
-        site.pages[page_path(organization)] = render(
-            "organization.md.jinja",
-            organization=organization,
-            letters=library.letters_signed_by(organization.id),
-            campaigns=library.campaigns_of(organization.id),
-            members=library.members_of(organization.id),
-        )
-    for letter in library.letters.values():
-        site.pages[page_path(letter)] = render(
-            "letter.md.jinja",
-            letter=letter,
-            campaigns=library.campaigns_using(letter.id),
-            enclosed_in=library.letters_enclosing(letter.id),
-        )
-    for campaign in library.campaigns.values():
-        site.pages[page_path(campaign)] = render(
-            "campaign.md.jinja",
-            campaign=campaign,
-            letters=library.campaign_letters(campaign.id),
-            next_day=library.next_day_of(campaign.id, day),
-        )
-        site.pages[f"act/{campaign.id}.md"] = render(
+def _lead(campaign: Campaign) -> str:
+    """The campaign's first paragraph: the one sentence of why."""
+    return campaign.summary.strip().split("\n\n")[0]
+
+
+def _contacts(entity: Any, words: Words) -> list[dict[str, Any]]:
+    rows = []
+    for contact in entity.contact_points:
+        if contact.visibility.value != "institutional":
+            continue
+        if isinstance(contact, EmailContact):
+            value, word = link("mailto:" + contact.value, contact.value), words("mission_email")
+        elif isinstance(contact, PhoneContact):
+            word = words("mission_fax" if contact.kind == "fax" else "mission_phone")
+            value = link("tel:" + contact.value, contact.display or contact.value)
+        elif isinstance(contact, WebFormContact):
+            value, word = link(contact.url), words("mission_web_form")
+        elif isinstance(contact, PostalContact):
+            address = contact.address
+            parts = [*address.lines, address.locality or "", words.country(address.country)]
+            value, word = Markup(", ".join(p for p in parts if p)), words("mission_post")
+        else:
+            continue
+        rows.append({"word": word, "value": value, "label": contact.label, "contact": contact})
+    return rows
+
+
+class _Site:
+    """The pages of one language."""
+
+    def __init__(self, library: Library, language: str, today: dt.date) -> None:
+        self.library = library
+        self.words = Words(language)
+        self.today = today
+        self.suffix = ".md" if language == DEFAULT_LANGUAGE else f".{language}.md"
+        self.renderer = Renderer(library, self.words)
+        self.current = current_campaigns(library, today)
+        self.main = main_campaign(library, today)
+        self.acting = acting_campaigns(library, today)
+        self.countries = all_countries(self.words)
+        self.plans: dict[str, Any] = {}
+
+    def path(self, name: str) -> str:
+        return name.removesuffix(".md") + self.suffix
+
+    def build(self, site: SitePages) -> None:
+        render = self.renderer.render
+        for campaign in self.acting:
+            self.action_page(site, campaign)
+        if self.main is not None:
+            others = [
+                (campaign, self.library.next_day_of(campaign.id, self.today))
+                for campaign in self.current
+                if campaign.id != self.main.id
+            ]
+            site.pages[self.path("index.md")] = render(
+                "home.md.jinja",
+                main=self.main,
+                lead=_lead(self.main),
+                countries=self.countries,
+                others=others,
+            )
+        for organization in self.library.organizations.values():
+            site.pages[page_path(organization, self.suffix)] = render(
+                "organization.md.jinja",
+                organization=organization,
+                kind_word=kinds_word(self.words, organization),
+                contacts=_contacts(organization, self.words),
+                letters=self.library.letters_signed_by(organization.id),
+                campaigns=self.library.campaigns_of(organization.id),
+                members=self.library.members_of(organization.id),
+            )
+        for letter in self.library.letters.values():
+            users = [c for c in self.library.campaigns_using(letter.id) if c in self.acting]
+            site.pages[page_path(letter, self.suffix)] = render(
+                "letter.md.jinja",
+                letter=letter,
+                kind_word=kinds_word(self.words, letter),
+                campaigns=self.library.campaigns_using(letter.id),
+                enclosed_in=self.library.letters_enclosing(letter.id),
+                use_link=f"/act/{users[0].id}.md" if users else None,
+            )
+        for campaign in self.library.campaigns.values():
+            self.campaign_page(site, campaign)
+        for mission in self.library.missions.values():
+            self.mission_page(site, mission)
+        self.index_pages(site)
+
+    def action_page(self, site: SitePages, campaign: Campaign) -> None:
+        data = action_data(self.library, campaign, self.words, self.today)
+        plans = {code: plan[""] for code, plan in data["plans"].items()}
+        if campaign is self.main:
+            self.plans = plans
+        letter = self.library.where_to_write(campaign.id, None).letter
+        site.pages[self.path(f"act/{campaign.id}.md")] = self.renderer.render(
             "act.md.jinja",
             campaign=campaign,
-            data=json_script("ck-act-data", action_data(library, campaign)),
+            lead=_lead(campaign),
+            countries=self.countries,
+            plans=plans,
+            missions=data["missions"],
+            letter=letter if letter is not None and letter.body else None,
+            has_optional=bool(
+                letter and any(p["optional"] for t in data["letter"]["text"].values() for p in t)
+            )
+            if data["letter"]
+            else False,
+            posts=data["posts"],
+            calendar=data["calendar"],
+            next_day=data["next_day"],
+            data=json_script("ck-act-data", data),
         )
-        site.downloads[f"campaigns/{campaign.id}.ics"] = to_ics(
-            library, campaigns=[campaign], stamp=_stamp(day)
+
+    def campaign_page(self, site: SitePages, campaign: Campaign) -> None:
+        history = campaign not in self.current
+        period = self.words.partial_date(campaign.period) if campaign.period else ""
+        act = campaign in self.acting
+        site.pages[page_path(campaign, self.suffix)] = self.renderer.render(
+            "campaign.md.jinja",
+            campaign=campaign,
+            history=history,
+            period=period,
+            act_link=f"/act/{campaign.id}.md" if act else None,
+            next_day=None if history else self.library.next_day_of(campaign.id, self.today),
+            recurs_on=recurs_on(campaign, self.words),
+            event_groups=event_groups(
+                campaign,
+                self.library,
+                self.words,
+                self.today,
+                history=history,
+                ref=self.renderer.ref,
+            ),
+            calendar=f"/campaigns/{campaign.id}.ics" if in_calendar(campaign) else None,
+            letters=self.library.campaign_letters(campaign.id),
         )
-    for mission in library.missions.values():
-        site.pages[page_path(mission)] = render(
-            "mission.md.jinja", mission=mission, campaigns=library.campaigns_targeting(mission.id)
+
+    def mission_page(self, site: SitePages, mission: Mission) -> None:
+        words = self.words
+        status_word = {"closed": "mission_closed", "suspended": "mission_suspended"}.get(
+            mission.status.state.value, "mission_relocated"
         )
-    for folder, template in (
-        ("organizations", "organizations.md.jinja"),
-        ("letters", "letters.md.jinja"),
-        ("campaigns", "campaigns.md.jinja"),
-        ("missions", "missions.md.jinja"),
-    ):
-        site.pages[f"{folder}/index.md"] = render(template)
-    site.pages["act/index.md"] = render("act-index.md.jinja")
-    site.pages["quality.md"] = render("quality.md.jinja", quality=quality_report(library, day))
+        since = words.partial_date(mission.status.since) if mission.status.since else "?"
+        write_link = None
+        if self.main is not None and mission.host_country in self.plans:
+            write_link = f"/act/{self.main.id}.md"
+        site.pages[page_path(mission, self.suffix)] = self.renderer.render(
+            "mission.md.jinja",
+            mission=mission,
+            kind_word=kinds_word(words, mission),
+            place=words.country(mission.host_country)
+            + (f", {mission.city}" if mission.city else ""),
+            status_line=words(status_word, date=since),
+            contacts=_contacts(mission, words),
+            envelope=envelope(mission) or "",
+            write_link=write_link,
+            districts=[region_name(code) for code in mission.consular_district],
+            campaigns=self.library.campaigns_targeting(mission.id),
+        )
+
+    def index_pages(self, site: SitePages) -> None:
+        words = self.words
+        render = self.renderer.render
+        missions = sorted(
+            self.library.missions.values(),
+            key=lambda m: (words.country(m.host_country).casefold(), m.city or "", m.id),
+        )
+        rows = [
+            {
+                "country": words.country(m.host_country),
+                "name": m.display_name,
+                "href": f"{m.id}/",
+                "city": m.city or "",
+                "ways": ", ".join(
+                    dict.fromkeys(words(f"route_{route.kind.value}") for route in m.routes)
+                ),
+            }
+            for m in missions
+        ]
+        site.pages[self.path("missions/index.md")] = render("missions.md.jinja", rows=rows)
+        organizations = list(self.library.organizations.values())
+        site.pages[self.path("organizations/index.md")] = render(
+            "organizations.md.jinja",
+            members=[o for o in organizations if o.kind.value not in _INSTITUTIONS],
+            institutions=[o for o in organizations if o.kind.value in _INSTITUTIONS],
+        )
+        site.pages[self.path("letters/index.md")] = render(
+            "letters.md.jinja",
+            rows=[(letter, kinds_word(words, letter)) for letter in self.library.letters.values()],
+        )
+        history = [c for c in self.library.campaigns.values() if c not in self.current]
+        site.pages[self.path("campaigns/index.md")] = render(
+            "campaigns.md.jinja",
+            current=self.current,
+            history=[(c, words.partial_date(c.period) if c.period else "") for c in history],
+        )
+
+
+def build_pages(
+    library: Library,
+    *,
+    today: dt.date | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
+    site_url: str | None = None,
+) -> SitePages:
+    """Build every generated page and download of the site from ``library``.
+
+    ``site_url`` (mkdocs' ``site_url``) makes the calendar files link to the campaign pages;
+    without it they link to the campaigns' sources.
+    """
+    day = today or dt.date.today()
+    site = SitePages()
+    for language in languages:
+        _Site(library, language, day).build(site)
+    contributors = Renderer(library, Words(DEFAULT_LANGUAGE))
+    site.pages["contribute/quality.md"] = contributors.render(
+        "quality.md.jinja", quality=quality_report(library, day)
+    )
     site.pages["reference/schema.md"] = schema_reference()
-    site.pages["reference/problem-codes.md"] = render("problem-codes.md.jinja", catalogue=CATALOGUE)
-    site.pages["reference/cli.md"] = render("cli.md.jinja", helps=command_help())
+    site.pages["reference/problem-codes.md"] = contributors.render(
+        "problem-codes.md.jinja", catalogue=CATALOGUE
+    )
+    site.pages["reference/cli.md"] = contributors.render("cli.md.jinja", helps=command_help())
+    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    base = site_url.rstrip("/") + "/" if site_url else None
+    page = (lambda campaign: f"{base}campaigns/{campaign.id}/") if base else None
+    for campaign in library.campaigns.values():
+        if in_calendar(campaign):
+            site.downloads[f"campaigns/{campaign.id}.ics"] = to_ics(
+                library, campaigns=[campaign], stamp=stamp, name=campaign.title, page=page
+            )
     site.downloads["downloads/coalition-kit.json"] = to_json(library)
-    site.downloads["downloads/events.ics"] = to_ics(library, stamp=_stamp(day))
+    site.downloads["downloads/events.ics"] = to_ics(
+        library, stamp=stamp, name=Words(DEFAULT_LANGUAGE)("site_name"), page=page
+    )
     return site
-
-
-def _stamp(day: dt.date) -> dt.datetime:
-    # The build date, so that a rebuild on the same day gives the same bytes.
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)

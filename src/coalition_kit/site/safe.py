@@ -18,7 +18,17 @@ from markupsafe import Markup
 
 from coalition_kit.support.text import escape_markdown
 
-__all__ = ["SAFE_SCHEMES", "inline", "json_script", "link", "markdown_block", "multiline"]
+__all__ = [
+    "SAFE_SCHEMES",
+    "html_lines",
+    "html_text",
+    "inline",
+    "json_script",
+    "link",
+    "markdown_block",
+    "markdown_inline",
+    "multiline",
+]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only link schemes a page may carry."""
@@ -57,6 +67,16 @@ def multiline(value: str) -> Markup:
     return Markup("<br>\n".join(inline(line) for line in value.split("\n")))
 
 
+def html_text(value: Any) -> Markup:
+    """Escape ``value`` for an HTML element of a page, where Markdown is not read."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def html_lines(value: str) -> Markup:
+    """Escape text whose line breaks matter for an HTML element, breaks kept as ``<br>``."""
+    return Markup("<br>\n".join(html.escape(line, quote=True) for line in value.split("\n")))
+
+
 def safe_url(url: str) -> bool:
     """Return True when ``url`` may be a link on a page (http, https or mailto)."""
     try:
@@ -85,6 +105,19 @@ def markdown_block(text: str) -> Markup:
         link_rel="nofollow noopener noreferrer",
     )
     return Markup(f'\n\n<div class="ck-markdown">\n{cleaned.strip()}\n</div>\n\n')
+
+
+def markdown_inline(text: str) -> Markup:
+    """Render one line of Markdown (emphasis, links) to clean HTML, for inside an element."""
+    cleaned = nh3.clean(
+        _RENDERER.renderInline(text),
+        tags=_ALLOWED_TAGS
+        - {"p", "pre", "blockquote", "ul", "ol", "li", "hr", "h3", "h4", "h5", "h6"},
+        attributes={"a": {"href", "title"}},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+    )
+    return Markup(cleaned.strip())
 
 
 def json_script(element_id: str, value: Any) -> Markup:

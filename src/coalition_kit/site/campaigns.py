@@ -1,0 +1,111 @@
+"""A campaign's events as a page lists them: upcoming first, past ones apart, in the reader's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from coalition_kit.library import Library
+from coalition_kit.library.dates import event_start
+from coalition_kit.models import Campaign
+from coalition_kit.models.event import Event, EventStatus, Frequency
+from coalition_kit.site.i18n import Words
+from coalition_kit.site.safe import inline
+
+__all__ = ["event_groups", "recurs_on"]
+
+
+def recurs_on(campaign: Campaign, words: Words) -> str:
+    """The day a yearly campaign recurs on, in the reader's words: '24 September'."""
+    recurrence = campaign.recurrence
+    if recurrence is None or recurrence.frequency is not Frequency.YEARLY:
+        return ""
+    from babel.dates import format_skeleton
+
+    assert recurrence.month is not None and recurrence.day is not None
+    return str(
+        format_skeleton(
+            "MMMMd", dt.date(2024, recurrence.month, recurrence.day), locale=words.locale
+        )
+    )
+
+
+def _when(event: Event, words: Words) -> str:
+    if event.start is None and event.recurrence is not None:
+        time = event.recurrence.time or ""
+        return words("campaign_every_day", time=time) + (
+            f" ({event.timezone})" if event.timezone else ""
+        )
+    start = event_start(event)
+    if isinstance(start, dt.datetime):
+        from babel.dates import format_datetime
+
+        text = str(format_datetime(start, "medium", tzinfo=start.tzinfo, locale=words.locale))
+        return text + (f" ({event.timezone})" if event.timezone else "")
+    if isinstance(start, dt.date):
+        return words.date(start)
+    return ""
+
+
+def _where(event: Event, library: Library, words: Words, ref: Any) -> Markup:
+    parts: list[str] = []
+    if event.online:
+        parts.append(inline(words("campaign_online")))
+    if event.venue is not None:
+        if event.venue.name:
+            parts.append(inline(event.venue.name))
+        if event.venue.mission and event.venue.mission in library.missions:
+            parts.append(str(ref("missions", event.venue.mission)))
+        if event.venue.address is not None:
+            parts.append(inline(", ".join(event.venue.address.lines)))
+    if event.city:
+        parts.append(inline(event.city))
+    if event.country:
+        parts.append(inline(words.country(event.country)))
+    return Markup(", ".join(parts))
+
+
+def _is_past(event: Event, today: dt.date) -> bool:
+    if event.start is None:
+        return False
+    return dt.date.fromisoformat((event.end or event.start)[:10]) < today
+
+
+def event_groups(
+    campaign: Campaign,
+    library: Library,
+    words: Words,
+    today: dt.date,
+    *,
+    history: bool,
+    ref: Callable[[str, str], Markup],
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The campaign's events as (heading, events): upcoming ones, then past ones.
+
+    In a campaign that is history, every event is past, recurring ones included. ``ref`` links
+    to an entity's page.
+    """
+    status_words = {
+        EventStatus.CANCELLED: words("campaign_event_cancelled"),
+        EventStatus.POSTPONED: words("campaign_event_postponed"),
+        EventStatus.FULL: words("campaign_event_full"),
+    }
+    upcoming: list[dict[str, Any]] = []
+    past: list[dict[str, Any]] = []
+    for event in campaign.events:
+        entry = {
+            "title": event.title,
+            "when": _when(event, words),
+            "where": _where(event, library, words, ref),
+            "status": status_words.get(event.status, ""),
+        }
+        (past if history or _is_past(event, today) else upcoming).append(entry)
+    groups = []
+    if upcoming:
+        groups.append((words("campaign_events"), upcoming))
+    if past:
+        groups.append((words("campaign_past_events"), past))
+    return groups

@@ -1,0 +1,214 @@
+"""The template environment of the site's pages: escaping, Markdown, links and words.
+
+Every value a template prints is escaped by the environment's ``finalize`` unless it is
+``Markup`` made here (links, rendered Markdown). Each environment speaks one language: ``t`` and
+``words`` give its strings, dates, numbers and country names.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from coalition_kit.library import Library
+from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization, kind_of
+from coalition_kit.models.campaign import (
+    AttendAction,
+    DonateAction,
+    FollowAction,
+    PetitionAction,
+    SocialPostAction,
+    WriteAction,
+)
+from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
+from coalition_kit.outputs.social import check_social_post
+from coalition_kit.site.i18n import Words
+from coalition_kit.site.safe import (
+    html_lines,
+    html_text,
+    inline,
+    link,
+    markdown_block,
+    markdown_inline,
+    multiline,
+)
+from coalition_kit.support.text import unescape_markdown
+
+__all__ = ["Renderer", "entity_title", "page_path", "tidy"]
+
+_PLATFORMS = {
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "linkedin": "LinkedIn",
+    "wechat": "WeChat",
+    "kakaotalk": "KakaoTalk",
+}
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def entity_title(entity: AnyEntity) -> str:
+    """Return the name a page shows for an entity."""
+    if isinstance(entity, Organization):
+        return entity.name
+    if isinstance(entity, Mission):
+        return entity.display_name
+    return entity.title
+
+
+def page_path(entity: AnyEntity, suffix: str = ".md") -> str:
+    """Return the page of an entity under ``docs/``: ``missions/cn-embassy-ca.md``."""
+    return f"{kind_of(entity).folder}/{entity.id}{suffix}"
+
+
+def _finalize(value: Any) -> str:
+    """Escape every value a template prints, unless it is Markup built by this package."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return str(value)
+    return inline(value)
+
+
+def _front_matter_title(value: Any) -> Markup:
+    """A page title or description for the front matter: one JSON string, HTML-escaped.
+
+    mkdocs puts it into ``<title>``, the meta tags and the navigation without escaping it, and
+    reads no Markdown there, so escapes made for Markdown are taken out first.
+    """
+    text = unescape_markdown(str(value)) if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(html.escape(text)))
+
+
+def _plain(text: str) -> str:
+    """Markdown as one line of plain text: links keep their words, escapes go."""
+    return " ".join(unescape_markdown(_MARKDOWN_LINK.sub(r"\1", text)).split())
+
+
+class Renderer:
+    """Renders the page templates of one language over a library."""
+
+    def __init__(self, library: Library, words: Words) -> None:
+        """Prepare the environment for ``library`` in the language of ``words``."""
+        self.library = library
+        self.words = words
+        self.environment = Environment(
+            loader=PackageLoader("coalition_kit.site", "templates"),
+            autoescape=False,
+            finalize=_finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.filters.update(
+            markdown=markdown_block,
+            multiline=multiline,
+            plain=_plain,
+            inline_markdown=markdown_inline,
+            h=html_text,
+            lines=html_lines,
+            country=lambda code: words.country(code) if code else "",
+            platform=lambda name: _PLATFORMS.get(name, name.title()),
+            attr=html_text,
+            # mkdocs puts a page's title into <title> and the navigation without escaping it.
+            front_matter_title=_front_matter_title,
+            trusted=Markup,
+        )
+        self.environment.globals.update(
+            t=self.t,
+            th=self.th,
+            words=words,
+            pdate=words.partial_date,
+            ref=self.ref,
+            link=link,
+            library=library,
+            text_of=paragraph_text,
+            is_optional=paragraph_is_optional,
+            isinstance=isinstance,
+            WriteAction=WriteAction,
+            SocialPostAction=SocialPostAction,
+            PetitionAction=PetitionAction,
+            AttendAction=AttendAction,
+            DonateAction=DonateAction,
+            FollowAction=FollowAction,
+            check_social_post=check_social_post,
+            action_word=lambda action: words(f"action_{action.kind.replace('-', '_')}"),
+        )
+
+    def t(self, key: str, **values: Any) -> Markup:
+        """The string ``key`` for a Markdown part of a page: data values escaped, links kept."""
+        escaped = {k: v if isinstance(v, Markup) else Markup(inline(v)) for k, v in values.items()}
+        return Markup(self.words(key, **escaped))
+
+    def th(self, key: str, **values: Any) -> Markup:
+        """The string ``key`` for inside an HTML element or attribute, escaped for HTML."""
+        escaped = {k: v if isinstance(v, Markup) else html_text(v) for k, v in values.items()}
+        return Markup(
+            html_text(self.words(key)).format(**escaped) if values else html_text(self.words(key))
+        )
+
+    def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
+        """A link to the page of an entity, or its name as text if there is no such entity."""
+        mapping = self.library[kind]
+        if entity_id not in mapping:
+            return Markup(inline(text or entity_id))
+        entity = mapping[entity_id]
+        label = inline(text or entity_title(entity))
+        return Markup(f"[{label}](/{page_path(entity)})")
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render ``template`` with ``context`` and tidy its blank lines."""
+        return tidy(self.environment.get_template(template).render(**context))
+
+
+_BLOCK_START = re.compile(r"^(#{1,6} |!!! |\| |- |\d+\. |> |\[.*\]\(.*\)\{)")
+
+
+def tidy(markdown: str) -> str:
+    """Give every block of generated Markdown its blank lines, and no runs of them.
+
+    Templates stay readable without counting newlines: a heading, table, list, quote or
+    admonition that starts right after other text gets the blank line Markdown needs. Raw HTML
+    lines are left as they are.
+    """
+    lines: list[str] = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced or line.startswith("```"):
+            lines.append(line)
+            continue
+        previous = lines[-1] if lines else ""
+        starts_block = bool(_BLOCK_START.match(line))
+        same_block = previous[:2] == line[:2] and starts_block and not line.startswith(("#", "!!!"))
+        inside_admonition = previous.startswith(("!!! ", "    ")) and line.startswith("    ")
+        if (
+            line.strip()
+            and previous.strip()
+            and starts_block
+            and not same_block
+            and not inside_admonition
+            and not previous.startswith("<")
+        ) or (previous.startswith("    ") and line.strip() and not line.startswith("    ")):
+            lines.append("")
+        if line.strip() or (previous.strip() if lines else False):
+            lines.append(line)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def kinds_word(words: Words, entity: Campaign | Letter | Mission | Organization) -> str:
+    """The plain word for an entity's kind: 'Embassy', 'Joint letter', 'Coalition'."""
+    if isinstance(entity, Mission):
+        return words(f"kind_{entity.kind.value.replace('-', '_')}")
+    if isinstance(entity, Letter):
+        return words(f"letter_kind_{entity.kind.value.replace('-', '_')}")
+    if isinstance(entity, Organization):
+        return words(f"org_kind_{entity.kind.value.replace('-', '_')}")
+    return words("campaigns_title")

@@ -20,6 +20,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 DATA = REPO / "data"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
+# Where the test builds say the site is published (canonical links, sitemap); nothing is fetched.
+SITE_URL = "https://coalition-kit.example/"
+
 # The browser fixtures (Chromium through Playwright) for the tests of the built site.
 pytest_plugins = ["browsing"]
 
@@ -84,7 +87,12 @@ def update_expected(request: pytest.FixtureRequest) -> bool:
 def build_site(data: Path, output: Path) -> None:
     """Build the documentation site from ``data`` with the real ``mkdocs build --strict``."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    environment = {**os.environ, "COALITION_KIT_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    environment = {
+        **os.environ,
+        "COALITION_KIT_DATA": str(data),
+        "COALITION_KIT_SITE_URL": SITE_URL,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     completed = subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(output)],
         cwd=REPO,

@@ -153,6 +153,12 @@ def test_data_quality_page(built_site: Path) -> None:
     assert f"Missions without a current e-mail address ({wanted})" in page
     assert "Missions not open: closed, suspended or moved (2)" in page
     assert "cn-consulate-us-houston" in page and "cn-consulate-ua-odesa" in page
+    # The last Lighthouse measurement, committed, is shown, and holds the goal of 95.
+    measured = json.loads((REPO / "docs" / "contribute" / "lighthouse.json").read_text("utf-8"))
+    assert f"Measured on {measured['measured']}" in page
+    for entry in measured["pages"]:
+        assert all(entry["scores"][c] >= 95 for c in ("accessibility", "best-practices", "seo"))
+        assert f"<td>{entry['page']}</td>" in page
 
 
 def test_downloads_are_the_exports(built_site: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 import coalition_kit
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
 from coalition_kit.site.pages import main_campaign
-from conftest import DATA
+from conftest import DATA, SITE_URL
 
 
 def _placeholders(text: str) -> set[str]:
@@ -51,15 +51,33 @@ def _pages(site: Path, language: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_page_says_its_language_names_its_translations_and_offers_a_switch(
+def test_each_page_says_its_language_and_offers_a_switch_to_the_same_page(
     built_site: Path, language: str
 ) -> None:
     for page in _pages(built_site, language):
         html = page.read_text(encoding="utf-8")
         assert f'<html lang="{language}"' in html, page
         for other in LANGUAGES:
-            assert re.search(rf'<link rel="alternate" href="[^"]+" hreflang="{other}">', html)
-            assert re.search(rf'<a href="[^"]+" hreflang="{other}" class="md-select__link">', html)
+            link = re.search(
+                rf'<a href="([^"]+)" hreflang="{other}" class="md-select__link">', html
+            )
+            assert link, (page, other)
+            href = link.group(1)
+            folder = built_site / href.lstrip("/") if href.startswith("/") else page.parent / href
+            target = folder.resolve() / "index.html"
+            relative = page.relative_to(built_site).as_posix().removeprefix(f"{language}/")
+            prefix = "" if other == DEFAULT_LANGUAGE else f"{other}/"
+            assert target == (built_site / (prefix + relative)).resolve(), (page, other)
+
+
+def test_the_sitemap_pairs_each_page_with_its_translation(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(
+        rf"<loc>{re.escape(SITE_URL)}missions/cn-embassy-kr/</loc>.*?</url>", sitemap, re.S
+    )
+    assert entry
+    assert f'hreflang="ko" href="{SITE_URL}ko/missions/cn-embassy-kr/"' in entry.group(0)
+    assert f'hreflang="en" href="{SITE_URL}missions/cn-embassy-kr/"' in entry.group(0)
 
 
 def test_the_korean_pages_speak_korean(built_site: Path) -> None:

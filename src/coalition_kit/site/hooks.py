@@ -13,6 +13,7 @@ when it ends; ``mkdocs serve`` keeps watching ``docs/`` itself (``watch:`` in ``
 from __future__ import annotations
 
 import atexit
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,21 +27,24 @@ from coalition_kit.library import load
 from coalition_kit.library.bundle import data_digest
 from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
-from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from coalition_kit.site.pages import SitePages, build_pages
 
-__all__ = ["on_config", "on_post_build"]
+__all__ = ["on_config"]
 
 
-_BUILT: dict[tuple[Path, str, str | None], SitePages] = {}
+_BUILT: dict[tuple[Path, str, str | None, str], SitePages] = {}
 # The staging folder of each source docs folder, and the source of each staging folder.
 _STAGING: dict[Path, Path] = {}
 _SOURCE: dict[Path, Path] = {}
 
 
-def _pages(data: Path, site_url: str | None) -> SitePages:
-    """The generated pages of the data at ``data``, built once per state of the data."""
-    key = (data.resolve(), data_digest(data), site_url)
+def _pages(data: Path, site_url: str | None, measured: Path) -> SitePages:
+    """The generated pages of the data at ``data``, built once per state of the data.
+
+    ``measured`` is the last Lighthouse measurement (``benchmarks/lighthouse.py``), if any.
+    """
+    lighthouse = measured.read_text(encoding="utf-8") if measured.is_file() else ""
+    key = (data.resolve(), data_digest(data), site_url, lighthouse)
     if key not in _BUILT:
         try:
             library = load(data)
@@ -49,7 +53,11 @@ def _pages(data: Path, site_url: str | None) -> SitePages:
                 f"The data has problems; fix them before building the site.\n{error}"
             ) from None
         _BUILT.clear()
-        _BUILT[key] = build_pages(public_library(library), site_url=site_url)
+        _BUILT[key] = build_pages(
+            public_library(library),
+            site_url=site_url,
+            lighthouse=json.loads(lighthouse) if lighthouse else None,
+        )
     return _BUILT[key]
 
 
@@ -96,26 +104,12 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     docs = Path(config.docs_dir).resolve()
     source = _SOURCE.get(docs, docs)
     base = Path(config.config_file_path).parent
-    site = _pages(base / str(config.extra.get("data", "data")), config.site_url or None)
+    site = _pages(
+        base / str(config.extra.get("data", "data")),
+        config.site_url or None,
+        source / "contribute" / "lighthouse.json",
+    )
     staging = _staging_for(source)
     _stage(source, staging, site)
     config.docs_dir = str(staging)
     return config
-
-
-def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Give each language's site the sitemap that the theme's language switch reads.
-
-    The language plugin writes one sitemap at the root; the theme looks for ``sitemap.xml`` in
-    the other language's folder to keep the reader on the same page, and a missing one is a 404
-    on every page.
-    """
-    site = Path(config.site_dir)
-    for language in LANGUAGES:
-        folder = site / language
-        if language == DEFAULT_LANGUAGE:
-            continue
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site / name).exists():
-                folder.mkdir(exist_ok=True)
-                shutil.copyfile(site / name, folder / name)

@@ -280,11 +280,13 @@ def build_pages(
     today: dt.date | None = None,
     languages: tuple[str, ...] = LANGUAGES,
     site_url: str | None = None,
+    lighthouse: dict[str, Any] | None = None,
 ) -> SitePages:
     """Build every generated page and download of the site from ``library``.
 
     ``site_url`` (mkdocs' ``site_url``) makes the calendar files link to the campaign pages;
-    without it they link to the campaigns' sources.
+    without it they link to the campaigns' sources. ``lighthouse`` is the last measurement of
+    the site (``benchmarks/lighthouse.py``), which the data quality page shows.
     """
     day = today or dt.date.today()
     site = SitePages()
@@ -292,7 +294,7 @@ def build_pages(
         _Site(library, language, day).build(site)
     contributors = Renderer(library, Words(DEFAULT_LANGUAGE))
     site.pages["contribute/quality.md"] = contributors.render(
-        "quality.md.jinja", quality=quality_report(library, day)
+        "quality.md.jinja", quality=quality_report(library, day), lighthouse=lighthouse
     )
     site.pages["reference/schema.md"] = schema_reference()
     site.pages["reference/problem-codes.md"] = contributors.render(

@@ -10,7 +10,7 @@ from coalition_kit.models.addresses import HttpUrl
 from coalition_kit.models.base import Model, StrEnum
 from coalition_kit.models.dates import IsoDate, PartialDate
 from coalition_kit.models.event import Event, Recurrence
-from coalition_kit.models.formats import CountryCode, EntityId
+from coalition_kit.models.formats import CountryCode, EntityId, LanguageTag
 from coalition_kit.models.letter import SignatureCount
 from coalition_kit.models.refs import (
     EventId,
@@ -28,6 +28,7 @@ from coalition_kit.models.shared import (
     Sources,
 )
 from coalition_kit.models.text import Markdown, OneLine
+from coalition_kit.models.translation import Translation
 
 __all__ = [
     "AttendAction",
@@ -231,5 +232,11 @@ class Campaign(Model):
         "coalition's decision to name them. Leave names out otherwise.",
     )
     letters: list[LetterId] = Field(default_factory=list, description="Ids of the letters it uses.")
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="Its texts in other languages, by language: who translated them, how, "
+        "whether a native speaker reviewed them, and the texts by path ('title', 'summary', "
+        "'calls_to_action.0.description', 'events.<event id>.description').",
+    )
     sources: Sources
     last_verified: LastVerified = None

@@ -15,6 +15,7 @@ from coalition_kit.models.formats import EntityId, LanguageTag, StrictBool, Stri
 from coalition_kit.models.refs import LastVerified, LetterId, OrganizationId
 from coalition_kit.models.shared import Party, PersonAtRisk, Sources
 from coalition_kit.models.text import Markdown, OneLine
+from coalition_kit.models.translation import Translation
 from coalition_kit.problems.codes import Code
 
 __all__ = [
@@ -220,8 +221,25 @@ class Letter(Model):
         description="What coalition-kit changed from the source and why (a name withheld, a "
         "placeholder written in a standard form).",
     )
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="For each language of 'body' after the first (the original): who "
+        "translated it, how, and whether a native speaker reviewed it; 'texts' holds the "
+        "translated 'title' and 'subject'.",
+    )
     sources: Sources
     last_verified: LastVerified = None
+
+    @property
+    def original_language(self) -> str | None:
+        """The language of the original text (the first of ``body``); None without a text."""
+        return next(iter(self.body), None)
+
+    def subject_in(self, language: str) -> str:
+        """The subject line in ``language`` if translated, else the original's (or the title)."""
+        translation = self.translations.get(language)
+        translated = translation.texts.get("subject") if translation else None
+        return translated or self.subject or self.title
 
     @property
     def languages(self) -> list[str]:

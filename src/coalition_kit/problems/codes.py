@@ -80,6 +80,8 @@ class Code(StrEnum):
     PLACEHOLDER_UNDECLARED = "placeholder-undeclared"
     PLACEHOLDER_UNUSED = "placeholder-unused"
     TRANSLATION_MISMATCH = "translation-mismatch"
+    TRANSLATION_UNDECLARED = "translation-undeclared"
+    TRANSLATION_PATH_UNKNOWN = "translation-path-unknown"
     SOCIAL_POST_TOO_LONG = "social-post-too-long"
     SOCIAL_THREAD_MISMATCH = "social-thread-mismatch"
     EVENT_ID_DUPLICATE = "event-id-duplicate"
@@ -354,9 +356,22 @@ CATALOGUE: dict[Code, CodeInfo] = {
         "A placeholder is declared but appears in no text of the letter. Remove it.",
     ),
     Code.TRANSLATION_MISMATCH: CodeInfo(
-        "Translations differ in structure",
-        "Every language of a letter must use the same placeholders and mark the same paragraphs "
-        "optional, so that a reader's choices mean the same in each language.",
+        "Translation differs from the original in structure",
+        "A translation keeps the original's placeholders (`[Name]`), its paragraphs (and which "
+        "are optional, in a letter) and its links, so that a reader's choices mean the same in "
+        "each language and nothing is lost or added in translation. Correct the translation.",
+    ),
+    Code.TRANSLATION_UNDECLARED: CodeInfo(
+        "Translation without its record",
+        "Each language of a letter after the first (the original) needs an entry under "
+        "`translations:` saying who translated it, how (`human` or `machine`), when, and "
+        "whether a native speaker reviewed it; each entry needs a text in that language.",
+    ),
+    Code.TRANSLATION_PATH_UNKNOWN: CodeInfo(
+        "Translated text for no text of the entry",
+        "A key under `translations.<language>.texts` must name a text of the entry: `title`, "
+        "`summary`, `subject`, `calls_to_action.0.description`, `events.<event id>.title` ... "
+        "Check the spelling and the position.",
     ),
     Code.SOCIAL_POST_TOO_LONG: CodeInfo(
         "Social post over the platform's limit",

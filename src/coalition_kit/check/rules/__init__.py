@@ -28,6 +28,7 @@ from coalition_kit.check.rules import (  # noqa: F401  isort: skip
     links,
     missions,
     plausibility,
+    translations,
     privacy,
     social,
 )

@@ -1,4 +1,4 @@
-"""Letters: placeholders are declared and used; translations have the same structure."""
+"""Letters: placeholders are declared and used (translations: ``translations.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from coalition_kit.check.rules.registry import RuleContext, entity_rule
 from coalition_kit.models import Letter
 from coalition_kit.models.letter import (
     PLACEHOLDER_IN_TEXT,
-    paragraph_is_optional,
     paragraph_text,
 )
 from coalition_kit.problems.codes import Code
@@ -69,49 +68,4 @@ def placeholders_declared(
                 ("placeholders", index, "token"),
                 Code.PLACEHOLDER_UNUSED,
                 f"{placeholder.token} is declared but used in no text of the letter",
-            )
-
-
-def _optional_pattern(letter: Letter, language: str) -> list[bool]:
-    return [paragraph_is_optional(item) for item in letter.body[language]]
-
-
-@entity_rule(
-    "translations-match",
-    "Every language of a letter has the same placeholders and optional paragraphs.",
-)
-def translations_match(
-    entity: Entity[Any], model: Letter, context: RuleContext
-) -> Iterator[Problem]:
-    """Compare each translation with the letter's first language."""
-    letter = model
-    if len(letter.body) < 2:
-        return
-    used = _used_by_language(letter)
-    first, *others = list(letter.body)
-    for language in others:
-        if used[language] != used[first]:
-            missing = sorted(used[first] - used[language])
-            extra = sorted(used[language] - used[first])
-            detail = "; ".join(
-                part
-                for part in (
-                    f"lacks {', '.join(missing)}" if missing else "",
-                    f"adds {', '.join(extra)}" if extra else "",
-                )
-                if part
-            )
-            yield entity.problem(
-                ("body", language),
-                Code.TRANSLATION_MISMATCH,
-                f"the '{language}' text uses other placeholders than '{first}': {detail}",
-                key=True,
-            )
-        if _optional_pattern(letter, language) != _optional_pattern(letter, first):
-            yield entity.problem(
-                ("body", language),
-                Code.TRANSLATION_MISMATCH,
-                f"the '{language}' text marks other paragraphs optional than '{first}' "
-                "(or has another number of paragraphs)",
-                key=True,
             )

@@ -122,7 +122,9 @@
     var values = {};
     var included = {};
     var edited = false;
-    var language = letter ? letter.languages[0].tag : null;
+    var language = letter ? letter.language : null;
+    var subjectEdited = false;
+    var letterNote = document.getElementById("ck-letter-note");
 
     function say(text) { if (status) status.textContent = text; }
 
@@ -149,7 +151,7 @@
     }
 
     function letterText() { return textBox ? textBox.value : rendered(); }
-    function subject() { return subjectBox ? subjectBox.value : (letter ? letter.subject : ""); }
+    function subject() { return subjectBox ? subjectBox.value : (letter ? letter.subjects[language] : ""); }
     function missing() {
       return letter ? letter.placeholders.filter(function (p) { return !values[p.token] && letterText().indexOf(p.token) !== -1; }) : [];
     }
@@ -186,9 +188,13 @@
       });
     });
     if (textBox) textBox.addEventListener("input", function () { edited = true; drawRecipients(); });
-    if (subjectBox) subjectBox.addEventListener("input", drawRecipients);
+    if (subjectBox) subjectBox.addEventListener("input", function () { subjectEdited = true; drawRecipients(); });
+    // Another language: its text and subject (unless the reader wrote their own), its note.
     if (languageBox) languageBox.addEventListener("change", function () {
-      language = languageBox.value; included = {}; edited = false; drawOptional(); redraw();
+      language = languageBox.value; included = {}; edited = false;
+      if (subjectBox && !subjectEdited) subjectBox.value = letter.subjects[language];
+      if (letterNote) letterNote.textContent = letter.notes[language] || s.act_letter_translation;
+      drawOptional(); redraw();
     });
 
     function recipients() {

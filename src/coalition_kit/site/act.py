@@ -18,7 +18,8 @@ from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
 from coalition_kit.models.mission import RouteKind
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.outputs.social import check_social_post
-from coalition_kit.site.i18n import Words
+from coalition_kit.site.i18n import DEFAULT_LANGUAGE, Words
+from coalition_kit.site.translated import localized, translation_note
 
 __all__ = ["JS_STRINGS", "action_data", "all_countries", "region_name", "regions_of"]
 
@@ -47,6 +48,7 @@ JS_STRINGS = (
     "js_link_copied",
     "js_printing",
     "js_page",
+    "act_letter_translation",
 )
 
 
@@ -94,13 +96,21 @@ def _mission_card(mission: Mission, words: Words) -> dict[str, Any]:
 
 
 def _letter_data(letter: Letter, words: Words) -> dict[str, Any]:
+    original = letter.original_language or DEFAULT_LANGUAGE
     return {
         "id": letter.id,
-        "subject": letter.subject or letter.title,
         "page": f"{_UP}letters/{letter.id}/",
+        # The reader's language first when the letter has it; the original is always offered.
+        "language": words.language if words.language in letter.body else original,
         "languages": [
             {"tag": language, "name": words.language_name(language)} for language in letter.body
         ],
+        "subjects": {language: letter.subject_in(language) for language in letter.body},
+        "notes": {
+            language: translation_note(words, translation, original)
+            for language, translation in letter.translations.items()
+            if language in letter.body
+        },
         "text": {
             language: [
                 {"markdown": paragraph_text(item), "optional": paragraph_is_optional(item)}
@@ -109,8 +119,12 @@ def _letter_data(letter: Letter, words: Words) -> dict[str, Any]:
             for language, items in letter.body.items()
         },
         "placeholders": [
-            {"token": p.token, "description": p.description, "example": p.example or ""}
-            for p in letter.placeholders
+            {
+                "token": p.token,
+                "description": localized(letter, f"placeholders.{i}.description", words.language),
+                "example": p.example or "",
+            }
+            for i, p in enumerate(letter.placeholders)
         ],
     }
 

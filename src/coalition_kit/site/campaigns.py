@@ -82,11 +82,12 @@ def event_groups(
     *,
     history: bool,
     ref: Callable[[str, str], Markup],
+    text: Callable[[Campaign, str], str],
 ) -> list[tuple[str, list[dict[str, Any]]]]:
     """The campaign's events as (heading, events): upcoming ones, then past ones.
 
     In a campaign that is history, every event is past, recurring ones included. ``ref`` links
-    to an entity's page.
+    to an entity's page; ``text`` gives a text of the campaign in the page's language.
     """
     status_words = {
         EventStatus.CANCELLED: words("campaign_event_cancelled"),
@@ -97,7 +98,7 @@ def event_groups(
     past: list[dict[str, Any]] = []
     for event in campaign.events:
         entry = {
-            "title": event.title,
+            "title": text(campaign, f"events.{event.id}.title"),
             "when": _when(event, words),
             "where": _where(event, library, words, ref),
             "status": status_words.get(event.status, ""),

@@ -18,9 +18,10 @@ from markupsafe import Markup
 from coalition_kit.cli.parser import command_help
 from coalition_kit.library import Library
 from coalition_kit.library.routes import envelope
-from coalition_kit.models import Campaign, Mission
+from coalition_kit.models import Campaign, Mission, Organization
 from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.contacts import EmailContact, PhoneContact, PostalContact, WebFormContact
+from coalition_kit.models.shared import NameKind
 from coalition_kit.outputs.ics_export import in_calendar, to_ics
 from coalition_kit.outputs.json_export import to_json
 from coalition_kit.problems.codes import CATALOGUE
@@ -31,8 +32,16 @@ from coalition_kit.site.quality import quality_report
 from coalition_kit.site.reference import schema_reference
 from coalition_kit.site.render import Renderer, kinds_word, page_path
 from coalition_kit.site.safe import json_script, link
+from coalition_kit.site.translated import Localized, localized
 
-__all__ = ["SitePages", "acting_campaigns", "build_pages", "current_campaigns", "main_campaign"]
+__all__ = [
+    "SitePages",
+    "acting_campaigns",
+    "build_pages",
+    "current_campaigns",
+    "main_campaign",
+    "own_name",
+]
 
 _INSTITUTIONS = {"government-body", "un-body", "intergovernmental"}
 
@@ -76,9 +85,22 @@ def acting_campaigns(library: Library, today: dt.date) -> list[Campaign]:
     return acting
 
 
-def _lead(campaign: Campaign) -> str:
-    """The campaign's first paragraph: the one sentence of why."""
-    return campaign.summary.strip().split("\n\n")[0]
+def own_name(organization: Organization, language: str) -> str | None:
+    """The organization's own name in ``language``, if a source gives it (never a rendering)."""
+    return next(
+        (
+            other.name
+            for other in organization.other_names
+            if other.language == language and other.kind is NameKind.OFFICIAL
+        ),
+        None,
+    )
+
+
+def _lead(campaign: Campaign, language: str) -> Localized:
+    """The campaign's first paragraph, in ``language`` if translated: the one sentence of why."""
+    summary = localized(campaign, "summary", language)
+    return Localized(summary.strip().split("\n\n")[0], summary.language)
 
 
 def _contacts(entity: Any, words: Words) -> list[dict[str, Any]]:
@@ -134,7 +156,7 @@ class _Site:
             site.pages[self.path("index.md")] = render(
                 "home.md.jinja",
                 main=self.main,
-                lead=_lead(self.main),
+                lead=_lead(self.main, self.words.language),
                 countries=self.countries,
                 others=others,
             )
@@ -147,6 +169,7 @@ class _Site:
                 letters=self.library.letters_signed_by(organization.id),
                 campaigns=self.library.campaigns_of(organization.id),
                 members=self.library.members_of(organization.id),
+                heading=own_name(organization, self.words.language) or organization.name,
             )
         for letter in self.library.letters.values():
             users = [c for c in self.library.campaigns_using(letter.id) if c in self.acting]
@@ -173,11 +196,12 @@ class _Site:
         site.pages[self.path(f"act/{campaign.id}.md")] = self.renderer.render(
             "act.md.jinja",
             campaign=campaign,
-            lead=_lead(campaign),
+            lead=_lead(campaign, self.words.language),
             countries=self.countries,
             plans=plans,
             missions=data["missions"],
             letter=letter if letter is not None and letter.body else None,
+            view=data["letter"],
             has_optional=bool(
                 letter and any(p["optional"] for t in data["letter"]["text"].values() for p in t)
             )
@@ -208,9 +232,11 @@ class _Site:
                 self.today,
                 history=history,
                 ref=self.renderer.ref,
+                text=self.renderer.tx,
             ),
             calendar=f"/campaigns/{campaign.id}.ics" if in_calendar(campaign) else None,
             letters=self.library.campaign_letters(campaign.id),
+            translation=campaign.translations.get(self.words.language),
         )
 
     def mission_page(self, site: SitePages, mission: Mission) -> None:

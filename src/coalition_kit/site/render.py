@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization, kind_of
@@ -36,6 +37,12 @@ from coalition_kit.site.safe import (
     markdown_block,
     markdown_inline,
     multiline,
+)
+from coalition_kit.site.translated import (
+    ORIGINAL_LANGUAGE,
+    Localized,
+    localized,
+    translation_note,
 )
 from coalition_kit.support.text import unescape_markdown
 
@@ -107,7 +114,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.environment.filters.update(
-            markdown=markdown_block,
+            markdown=self.markdown,
             multiline=multiline,
             plain=_plain,
             inline_markdown=markdown_inline,
@@ -123,6 +130,10 @@ class Renderer:
         self.environment.globals.update(
             t=self.t,
             th=self.th,
+            tx=self.tx,
+            translation_note=lambda translation, original: translation_note(
+                words, translation, original
+            ),
             words=words,
             pdate=words.partial_date,
             ref=self.ref,
@@ -153,13 +164,29 @@ class Renderer:
             html_text(self.words(key)).format(**escaped) if values else html_text(self.words(key))
         )
 
+    def tx(self, entity: BaseModel, path: str) -> Localized:
+        """The text at ``path`` of ``entity`` in the page's language if translated, else as written."""
+        return localized(entity, path, self.words.language)
+
+    def markdown(self, text: str, language: str | None = None) -> Markup:
+        """A Markdown field as HTML, marked with its language when it is not the page's.
+
+        The language is ``language``, else the text's own (a translated text knows it), else
+        the language the data is written in.
+        """
+        language = language or getattr(text, "language", None) or ORIGINAL_LANGUAGE
+        return markdown_block(text, language if language != self.words.language else None)
+
     def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
         """A link to the page of an entity, or its name as text if there is no such entity."""
         mapping = self.library[kind]
         if entity_id not in mapping:
             return Markup(inline(text or entity_id))
         entity = mapping[entity_id]
-        label = inline(text or entity_title(entity))
+        title = entity_title(entity)
+        if isinstance(entity, Campaign | Letter):
+            title = localized(entity, "title", self.words.language)
+        label = inline(text or title)
         return Markup(f"[{label}](/{page_path(entity)})")
 
     def render(self, template: str, **context: Any) -> str:

@@ -68,7 +68,12 @@ def multiline(value: str) -> Markup:
 
 
 def html_text(value: Any) -> Markup:
-    """Escape ``value`` for an HTML element of a page, where Markdown is not read."""
+    """Escape ``value`` for an HTML element of a page, where Markdown is not read.
+
+    ``Markup`` is already safe HTML and passes as it is.
+    """
+    if isinstance(value, Markup):
+        return value
     return Markup(html.escape(str(value), quote=True))
 
 
@@ -94,8 +99,11 @@ def link(url: str, text: str | None = None) -> Markup:
     return Markup(f'<a href="{html.escape(url, quote=True)}"{external}>{label}</a>')
 
 
-def markdown_block(text: str) -> Markup:
-    """Render a Markdown field from a data file to clean HTML, as a raw HTML block of the page."""
+def markdown_block(text: str, language: str | None = None) -> Markup:
+    """Render a Markdown field from a data file to clean HTML, as a raw HTML block of the page.
+
+    ``language`` marks a text in another language than the page's (``lang``).
+    """
     rendered = _RENDERER.render(text)
     cleaned = nh3.clean(
         rendered,
@@ -104,7 +112,8 @@ def markdown_block(text: str) -> Markup:
         url_schemes=set(SAFE_SCHEMES),
         link_rel="nofollow noopener noreferrer",
     )
-    return Markup(f'\n\n<div class="ck-markdown">\n{cleaned.strip()}\n</div>\n\n')
+    marked = f' lang="{html.escape(language, quote=True)}"' if language else ""
+    return Markup(f'\n\n<div class="ck-markdown"{marked}>\n{cleaned.strip()}\n</div>\n\n')
 
 
 def markdown_inline(text: str) -> Markup:

@@ -208,18 +208,38 @@ def test_diff_between_folders(repository: Path, tmp_path: Path) -> None:
     assert run_cli("diff", str(old), "data", cwd=repository).stdout == "No changes.\n"
 
 
-def test_stale_lists_missions_without_email_first(repository: Path) -> None:
+def test_stale_ranks_by_reach_then_urgency_with_a_limit_and_a_kind(repository: Path) -> None:
     result = run_cli("stale", "--format", "json", cwd=repository)
     entries = json.loads(result.stdout)
-    reasons = [entry["reason"] for entry in entries]
-    first_other = next(
-        i for i, reason in enumerate(reasons) if not reason.startswith("no current e-mail")
-    )
     library = load(repository / "data")
-    assert first_other == sum(mission.needs_email for mission in library.missions.values())
-    assert all(reason == "never verified" for reason in reasons[first_other:])
-    assert entries[0]["kind"] == "mission"
+    reach_order = ["named", "only-one", "embassy", "other-mission", "other"]
+    ranks = [reach_order.index(entry["reach"]) for entry in entries]
+    assert ranks == sorted(ranks)
+    # The missions the current campaign names come first, those without an e-mail first of all.
+    named = [entry for entry in entries if entry["reach"] == "named"]
+    assert named and named[0]["reason"].startswith("no current e-mail")
+    mentioned = {m for c in library.campaigns.values() if c.targets for m in c.targets.missions}
+    mentioned |= {
+        m
+        for c in library.campaigns.values()
+        for action in c.calls_to_action
+        for m in getattr(action, "missions", [])
+    }
+    assert {entry["id"] for entry in named} <= mentioned
+    # In each rank, a mission no letter can reach comes before one that only lacks an e-mail.
+    for reach in ("only-one", "embassy", "other-mission"):
+        reasons = [entry["reason"] for entry in entries if entry["reach"] == reach]
+        urgency = [
+            0 if reason.startswith("no way") else 1 if reason.startswith("no current") else 2
+            for reason in reasons
+        ]
+        assert urgency == sorted(urgency), reach
+    missions = run_cli("stale", "--kind", "missions", "--limit", "5", cwd=repository).stdout
+    lines = missions.splitlines()
+    assert len(lines) == 6 and all(": mission " in line for line in lines[:5])
+    assert lines[5].startswith("the first 5 of ") and lines[5].endswith(" entries to check.")
     assert run_cli("stale", "--older-than", "-1", cwd=repository).code == 2
+    assert run_cli("stale", "--limit", "0", cwd=repository).code == 2
 
 
 def test_fmt_check_then_fix_keeps_comments_and_values(repository: Path) -> None:

@@ -97,11 +97,14 @@ def _diff(arguments: argparse.Namespace) -> int:
 def _stale(arguments: argparse.Namespace) -> int:
     from coalition_kit.check.tree import validate_tree
     from coalition_kit.contrib.stale import stale_entries
+    from coalition_kit.models.kinds import KINDS_BY_FOLDER
 
     path = Path(arguments.path)
     require_folder(path, "stale")
     if arguments.older_than < 0:
         raise UsageError("coalition-kit stale: --older-than wants a number of days, 0 or more")
+    if arguments.limit is not None and arguments.limit < 1:
+        raise UsageError("coalition-kit stale: --limit wants a number of entries, 1 or more")
     validation = validate_tree(path)
     entities = [
         (entity.model, entity.file)
@@ -109,13 +112,18 @@ def _stale(arguments: argparse.Namespace) -> int:
         if entity.model is not None
     ]
     entries = stale_entries(entities, today=dt.date.today(), older_than=arguments.older_than)
+    if arguments.kind:
+        entries = [entry for entry in entries if KINDS_BY_FOLDER[arguments.kind].name == entry.kind]
+    total = len(entries)
+    entries = entries[: arguments.limit] if arguments.limit else entries
     if arguments.format == "json":
         json.dump([entry.as_dict() for entry in entries], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for entry in entries:
             print(f"{entry.file}: {entry.kind} {entry.id}: {entry.reason}")
-        print(f"{len(entries)} entries to check.")
+        shown = f"the first {len(entries)} of " if len(entries) < total else ""
+        print(f"{shown}{total} entries to check.")
     if not validation.report.ok:
         print(
             f"({len(validation.report.errors)} problems in files that were skipped: "

@@ -161,9 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     stale = command(
         "stale",
         "list entries to check again, most useful first",
-        "List open missions without an e-mail address, entries never verified, and entries "
-        "last verified more than DAYS ago, in the order a volunteer should work through them.",
-        _examples("coalition-kit stale", "coalition-kit stale --older-than 180 --format json"),
+        "List what to check, ranked by how many supporters a check helps: missions that current "
+        "campaigns name, then the only mission of a country, then embassies, then other "
+        "consulates, then organizations, letters and campaigns. Within each, missions with no way "
+        "to deliver a letter come first, then those without an e-mail, then values copied from a "
+        "data set that nobody has checked, then entries never verified or verified more than "
+        "DAYS ago.",
+        _examples(
+            "coalition-kit stale --limit 20",
+            "coalition-kit stale --kind missions --format json",
+            "coalition-kit stale --older-than 180",
+        ),
     )
     stale.add_argument("path", nargs="?", default="data", metavar="PATH")
     stale.add_argument(
@@ -172,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=365,
         metavar="DAYS",
         help="list entries last verified more than DAYS ago (default: 365)",
+    )
+    stale.add_argument(
+        "--kind",
+        choices=["organizations", "letters", "campaigns", "missions"],
+        help="list only entries of this kind",
+    )
+    stale.add_argument(
+        "--limit", type=int, metavar="N", help="list only the first N entries (the most useful)"
     )
     stale.add_argument("--format", choices=["text", "json"], default="text")
 

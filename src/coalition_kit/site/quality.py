@@ -5,17 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coalition_kit.contrib.stale import is_stale
+from coalition_kit.contrib.stale import StaleEntry, is_stale, stale_entries
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Mission
 
-__all__ = ["QualityReport", "quality_report"]
+__all__ = ["TO_VERIFY", "QualityReport", "quality_report"]
+
+TO_VERIFY = 40
+"""How many entries the page lists to verify next (the command lists them all)."""
 
 
 @dataclass(frozen=True)
 class QualityReport:
     """Lists of entries that need a volunteer's attention."""
 
+    to_verify: list[StaleEntry]
+    """The first entries to check, ranked as ``coalition-kit stale`` ranks them."""
+    to_verify_total: int
     missions_without_email: list[Mission]
     stale: list[AnyEntity]
     never_verified: list[AnyEntity]
@@ -25,7 +31,10 @@ class QualityReport:
 def quality_report(library: Library, today: dt.date) -> QualityReport:
     """Return what needs checking in ``library`` as of ``today``."""
     entities: list[AnyEntity] = [entity for kind in library for entity in library[kind].values()]
+    ranked = stale_entries(((entity, "") for entity in entities), today=today)
     return QualityReport(
+        to_verify=ranked[:TO_VERIFY],
+        to_verify_total=len(ranked),
         missions_without_email=[m for m in library.missions.values() if m.needs_email],
         stale=sorted(
             (entity for entity in entities if is_stale(entity, today=today)),

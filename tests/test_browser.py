@@ -13,7 +13,7 @@ import coalition_kit
 from browsing import open_context, watch
 from coalition_kit.library.routes import mailto
 from coalition_kit.outputs.letters import render_letter
-from conftest import EXAMPLES
+from conftest import DATA, EXAMPLES
 
 
 def test_from_home_to_an_organization_and_its_letter(page: Page, site_url: str) -> None:
@@ -102,3 +102,24 @@ def test_tricky_text_survives_the_action_page(browser: Browser, tricky_url: str)
     )
     context.close()
     assert problems == []
+
+
+def test_a_korean_search_finds_the_campaign_an_organization_and_the_action_page(
+    page: Page, site_url: str
+) -> None:
+    library = coalition_kit.load(DATA)
+    campaign = library.campaigns["link-urgent-call-2023"]
+    title = campaign.translations["ko"].texts["title"]  # 긴급: 강제송환 위기에 처한 북한 난민들
+    page.goto(site_url + "/ko/")
+    page.wait_for_load_state("networkidle")  # the search index is loaded by a worker
+    search = page.locator("input.md-search__input")
+    search.click()
+    results = page.locator(".md-search-result__list")
+    for query, found in (
+        ("강제송환", title),  # a word of the campaign's Korean headline
+        ("성통만사", "PSCORE"),  # an organization by its Korean short name
+        ("편지 쓰기", "중국 공관에 편지 쓰기"),  # the action page
+    ):
+        search.fill(query)  # typing Hangul goes through an input method: fill, then a key
+        search.press("End")
+        expect(results).to_contain_text(found, timeout=15_000)

@@ -219,3 +219,48 @@ def test_an_edited_letter_is_what_is_sent(
         assert _opened(reader_page) == [full]
     else:
         assert reader_page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_from_the_korean_home_page_to_a_korean_email(
+    browser: Browser, site_url: str, library: Library
+) -> None:
+    context = open_context(browser, site_url, locale="ko-KR")
+    page = context.new_page()
+    page.add_init_script(OUTSIDE_THE_PAGE)
+    problems = watch(page, site_url)
+    campaign_id, letter = _letter(library)
+    assert "ko" in letter.body, "the letter has a Korean translation"
+
+    page.goto(site_url + "/ko/")
+    expect(page.locator("#ck-home-country")).to_have_value("KR")  # the browser's region
+    page.get_by_role("button", name="편지 쓰기").click()  # click 1
+    expect(page).to_have_url(f"{site_url}/ko/act/{campaign_id}/?country=KR")
+    expect(page.locator("#ck-letter-language")).to_have_value("ko")
+    values = {"[Name]": "김민지", "[City/Region]": "서울"}
+    for index, placeholder in enumerate(letter.placeholders, start=1):
+        page.locator(f"#ck-value-{index}").fill(values[placeholder.token])
+    body = render_letter(letter, values, language="ko")
+    expect(page.locator("#ck-letter-text")).to_have_value(body)
+    expect(page.locator("#ck-subject")).to_have_value(letter.subject_in("ko"))
+
+    plan = library.where_to_write(campaign_id, "KR")
+    assert plan.missions[0].id == "cn-embassy-kr"
+    page.locator("#ck-email-all").click()  # click 2
+    full = mailto(plan.email_addresses, subject=letter.subject_in("ko"), body=body)
+    if len(full) <= MAILTO_LIMIT:
+        assert _opened(page) == [full]
+    else:
+        assert _opened(page) == [mailto(plan.email_addresses, subject=letter.subject_in("ko"))]
+        assert page.evaluate("navigator.clipboard.readText()") == body
+
+    # The original stays one choice away, and the Chinese translation for Chinese officials.
+    page.select_option("#ck-letter-language", "en")
+    expect(page.locator("#ck-letter-text")).to_have_value(render_letter(letter, values))
+    expect(page.locator("#ck-subject")).to_have_value(letter.subject_in("en"))
+    if "zh-Hans" in letter.body:
+        page.select_option("#ck-letter-language", "zh-Hans")
+        expect(page.locator("#ck-letter-text")).to_have_value(
+            render_letter(letter, values, language="zh-Hans")
+        )
+    context.close()
+    assert problems == []

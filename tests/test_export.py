@@ -113,21 +113,32 @@ def test_icalendar_events_and_yearly_day(library: Library) -> None:
 
 
 def test_vcard_of_open_missions(library: Library) -> None:
-    cards = list(vobject.readComponents(to_vcard(library)))
+    text = to_vcard(library)
+    cards = list(vobject.readComponents(text))
     assert len(cards) == len(library.find_missions(is_open=True))
-    embassy = next(card for card in cards if card.uid.value == "cn-embassy-us@coalition-kit")
+    embassy = next(c for c in cards if c.uid.value == "urn:coalition-kit:mission:cn-embassy-us")
+    # An organization's card: KIND:org, its name in FN and ORG, no person's N, no notes.
+    assert embassy.version.value == "4.0" and embassy.kind.value == "org"
     assert embassy.fn.value == "Chinese Embassy (Washington, DC)"
+    assert embassy.org.value == ["Chinese Embassy (Washington, DC)"]
+    assert "n" not in embassy.contents and "NOTE" not in text
     mission = library.missions["cn-embassy-us"]
-    assert [email.value for email in embassy.contents["email"]] == [
+    emails = embassy.contents["email"]
+    assert [email.value for email in emails] == [
         contact.value
         for contact in mission.contact_points
         if contact.kind == "email" and contact.visibility.value == "institutional"
     ]
-    assert embassy.tel.value == "+12024952138" and embassy.tel.params["TYPE"] == ["FAX"]
-    assert embassy.adr.value.code == "20008"
-    assert "cn-consulate-us-houston@coalition-kit" not in {card.uid.value for card in cards}
-    with_closed = list(vobject.readComponents(to_vcard(library, include_closed=True)))
-    assert len(with_closed) == len(library.missions)
+    preferred = [email.value for email in emails if email.params.get("PREF") == ["1"]]
+    assert preferred == [route.value for route in mission.routes if route.kind.value == "email"]
+    faxes = [tel.value for tel in embassy.contents["tel"] if "fax" in tel.params["TYPE"]]
+    assert faxes[0] == "tel:+12024952138"
+    assert embassy.adr.value.code == "20008" and embassy.url.value == mission.website
+    assert embassy.geo.value.startswith("geo:38.")
+    assert "urn:coalition-kit:mission:cn-consulate-us-houston" not in {c.uid.value for c in cards}
+    with_closed = to_vcard(library, include_closed=True)
+    assert len(list(vobject.readComponents(with_closed))) == len(library.missions)
+    assert "NOTE:Closed since 2020-07-24." in with_closed
 
 
 def test_exports_never_overwrite_unasked_and_write_atomically(

@@ -19,7 +19,7 @@ from coalition_kit.models.mission import Route, RouteKind, country_name
 from coalition_kit.models.shared import Address
 from coalition_kit.support.arguments import require, require_texts
 
-__all__ = ["Delivery", "deliveries", "envelope", "mailto"]
+__all__ = ["Delivery", "deliveries", "envelope", "mailto", "social_link"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ def envelope(mission: Mission) -> str | None:
         return "\n".join(line for line in lines if line)
 
 
-def _social_link(route: Route) -> str | None:
+def social_link(route: Route) -> str | None:
+    """The web address of a social route: its URL, or the X profile of its handle."""
     if route.value.startswith(("https://", "http://")):
         return route.value
     handle = route.value.lstrip("@")
@@ -110,7 +111,7 @@ def deliveries(
         elif route.kind is RouteKind.WEB:
             found.append(Delivery(route.kind, route.value, route.value, label=route.label))
         else:
-            found.append(Delivery(route.kind, route.value, _social_link(route), label=route.label))
+            found.append(Delivery(route.kind, route.value, social_link(route), label=route.label))
     return found
 
 

@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from coalition_kit._project import SCHEMAS
 from coalition_kit.models import KINDS, Kind
 from coalition_kit.models.formats import country_json_schema
 from coalition_kit.support.files import ensure_folder, write_atomically
 
-__all__ = ["DRAFT", "generate", "schema_file_name", "stale_schemas", "write_schemas"]
+__all__ = ["DRAFT", "generate", "render", "schema_file_name", "stale_schemas", "write_schemas"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -55,7 +56,7 @@ def generate(kind: Kind) -> dict[str, Any]:
     shared: dict[str, Any] = {}
     schema = _hoist(schema, shared, "CountryCode", country_json_schema())
     definitions = {**schema.pop("$defs", {}), **shared}
-    ordered: dict[str, Any] = {"$schema": DRAFT, **schema}
+    ordered: dict[str, Any] = {"$schema": DRAFT, "$id": SCHEMAS + schema_file_name(kind), **schema}
     if definitions:
         ordered["$defs"] = dict(sorted(definitions.items()))
     return ordered

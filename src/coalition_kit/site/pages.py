@@ -22,11 +22,11 @@ from coalition_kit.models import Campaign, Mission, Organization
 from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.contacts import EmailContact, PhoneContact, PostalContact, WebFormContact
 from coalition_kit.models.shared import NameKind
-from coalition_kit.outputs.ics_export import in_calendar, to_ics
-from coalition_kit.outputs.json_export import to_json
+from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.problems.codes import CATALOGUE
 from coalition_kit.site.act import action_data, all_countries, region_name
 from coalition_kit.site.campaigns import event_groups, recurs_on
+from coalition_kit.site.downloads import downloads
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from coalition_kit.site.quality import quality_report
 from coalition_kit.site.reference import schema_reference
@@ -327,16 +327,5 @@ def build_pages(
         "problem-codes.md.jinja", catalogue=CATALOGUE
     )
     site.pages["reference/cli.md"] = contributors.render("cli.md.jinja", helps=command_help())
-    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-    base = site_url.rstrip("/") + "/" if site_url else None
-    page = (lambda campaign: f"{base}campaigns/{campaign.id}/") if base else None
-    for campaign in library.campaigns.values():
-        if in_calendar(campaign):
-            site.downloads[f"campaigns/{campaign.id}.ics"] = to_ics(
-                library, campaigns=[campaign], stamp=stamp, name=campaign.title, page=page
-            )
-    site.downloads["downloads/coalition-kit.json"] = to_json(library)
-    site.downloads["downloads/events.ics"] = to_ics(
-        library, stamp=stamp, name=Words(DEFAULT_LANGUAGE)("site_name"), page=page
-    )
+    site.downloads.update(downloads(library, day, site_url))
     return site

@@ -1,0 +1,49 @@
+"""What other projects find: licences, the project's addresses, README links PyPI can render,
+schemas with their published $id, and workflows that GitHub will accept."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+from coalition_kit._project import HOMEPAGE, SCHEMAS, SOURCE
+from coalition_kit.models import KINDS
+from coalition_kit.outputs.schemas import schema_file_name
+from conftest import REPO
+
+
+def _project() -> dict[str, object]:
+    with (REPO / "pyproject.toml").open("rb") as file:
+        project: dict[str, object] = tomllib.load(file)["project"]
+    return project
+
+
+def test_the_project_names_its_licences_and_addresses_in_one_place() -> None:
+    project = _project()
+    urls = project["urls"]
+    assert isinstance(urls, dict)
+    assert urls["Homepage"] == HOMEPAGE and urls["Source"] == SOURCE
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE", "DATA-LICENSE.md"]
+    assert "MIT License" in (REPO / "LICENSE").read_text(encoding="utf-8")
+    data_licence = (REPO / "DATA-LICENSE.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in data_licence and "CC0" in data_licence
+    assert "remain their authors'" in data_licence
+
+
+def test_the_readme_links_work_on_pypi() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme) + re.findall(r"<(https?://[^>\s]+)>", readme)
+    assert targets
+    relative = [target for target in targets if not target.startswith(("https://", "http://"))]
+    assert relative == [], "PyPI cannot follow relative links: write them absolute"
+    repository = [target for target in targets if "github.com" in target]
+    assert all(target.startswith(SOURCE) for target in repository)
+
+
+def test_every_schema_names_its_published_address() -> None:
+    for kind in KINDS:
+        name = schema_file_name(kind)
+        schema = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+        assert schema["$id"] == SCHEMAS + name

@@ -13,9 +13,10 @@ import icalendar
 import pytest
 
 import coalition_kit
+from coalition_kit._project import SOURCE
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.site.pages import acting_campaigns, main_campaign
-from conftest import DATA
+from conftest import DATA, REPO
 
 # The contributors' part; everything else is public.
 CONTRIBUTORS = ("contribute/", "reference/", "examples/", "benchmarks/")
@@ -178,3 +179,26 @@ def test_the_action_page_transfers_under_300_kb(built_site: Path) -> None:
         sent = sum(len(gzip.compress(file.read_bytes())) for file in files)
         print(f"{campaign.id}: {raw / 1000:.0f} kB, {sent / 1000:.0f} kB compressed")
         assert sent < 300_000
+
+
+def test_every_entity_page_offers_a_correction_and_an_edit_without_installing_anything(
+    built_site: Path,
+) -> None:
+    library = coalition_kit.load(DATA)
+    for folder in ("organizations", "letters", "campaigns", "missions"):
+        for entity_id in library[folder]:
+            for prefix in ("", "ko/"):
+                html = (built_site / prefix / folder / entity_id / "index.html").read_text("utf-8")
+                edit = f"{SOURCE}/edit/main/data/{folder}/{entity_id}.yaml"
+                assert f'<a href="{edit}" rel="noopener">' in html, (prefix, folder, entity_id)
+                form = (
+                    "outdated-contact.yml"
+                    if folder in ("organizations", "missions")
+                    else ("correction.yml")
+                )
+                assert f"{SOURCE}/issues/new?template={form}&amp;title=" in html
+                assert f"&amp;entry={folder}%2F{entity_id}" in html
+    # The forms the links open exist, and ask for the entry the link fills in.
+    for form in ("outdated-contact.yml", "correction.yml"):
+        text = (REPO / ".github" / "ISSUE_TEMPLATE" / form).read_text(encoding="utf-8")
+        assert "id: entry" in text and "id: source" in text

@@ -11,11 +11,13 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from coalition_kit._project import SOURCE
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Campaign, Letter, Mission, Organization, kind_of
 from coalition_kit.models.campaign import (
@@ -46,7 +48,7 @@ from coalition_kit.site.translated import (
 )
 from coalition_kit.support.text import unescape_markdown
 
-__all__ = ["Renderer", "entity_title", "page_path", "tidy"]
+__all__ = ["Renderer", "entity_title", "fix_links", "page_path", "tidy"]
 
 _PLATFORMS = {
     "x": "X",
@@ -80,6 +82,20 @@ def _finalize(value: Any) -> str:
     if isinstance(value, Markup):
         return str(value)
     return inline(value)
+
+
+def fix_links(entity: AnyEntity) -> dict[str, str]:
+    """Where a reader corrects an entry: its file in GitHub's editor, and a prefilled issue form."""
+    folder = kind_of(entity).folder
+    contacts = isinstance(entity, Mission | Organization)
+    form = "outdated-contact.yml" if contacts else "correction.yml"
+    title = ("Outdated contact: " if contacts else "Correction: ") + entity_title(entity)
+    query = urlencode({"template": form, "title": title, "entry": f"{folder}/{entity.id}"})
+    return {
+        "edit": f"{SOURCE}/edit/main/data/{folder}/{entity.id}.yaml",
+        "report": f"{SOURCE}/issues/new?{query}",
+        "contacts": "yes" if contacts else "",
+    }
 
 
 def _front_matter_title(value: Any) -> Markup:
@@ -138,6 +154,7 @@ class Renderer:
             pdate=words.partial_date,
             ref=self.ref,
             link=link,
+            fix_links=fix_links,
             library=library,
             text_of=paragraph_text,
             is_optional=paragraph_is_optional,

@@ -76,6 +76,27 @@ def test_workflow_validates_checks_schemas_and_formatting_tests_and_builds_the_s
     assert "pull_request" in triggers
 
 
+def test_pull_requests_from_forks_get_annotations_and_one_summary_comment() -> None:
+    check = _workflow("ci.yml")
+    # The job that runs a fork's code can write nothing.
+    assert check["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in check["jobs"].values())
+    steps = check["jobs"]["check"]["steps"]
+    assert any("--format github --changed-since" in step.get("run", "") for step in steps)
+    assert not any("github-script" in step.get("uses", "") for step in steps)
+    (upload,) = [step for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert upload["with"]["name"] == "pr-summary"
+    comment = _workflow("pr-summary.yml")
+    assert comment["on"] == {"workflow_run": {"workflows": [check["name"]], "types": ["completed"]}}
+    (job,) = comment["jobs"].values()
+    assert job["permissions"] == {"pull-requests": "write", "actions": "read"}
+    assert not any("checkout" in step.get("uses", "") for step in job["steps"])
+    script = next(step for step in job["steps"] if "github-script" in step.get("uses", ""))
+    code = script["with"]["script"]
+    assert "updateComment" in code and "coalition-kit: data summary" in code
+    assert "head_sha" in code  # never comments for a pull request that moved on
+
+
 def _workflow(name: str) -> dict[Any, Any]:
     workflow: dict[Any, Any] = yaml.safe_load(
         (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8")

@@ -229,6 +229,14 @@ class Generator:
                     + ["강제 송환을 중단하십시오."] * (len(paragraphs) - 3)
                     + [{"text": "선택 단락.", "optional": True}, "[Name]\n[City/Region] 드림"]
                 )
+                entity["translations"] = {
+                    "ko": {
+                        "translated_by": "Synthetic volunteer",
+                        "method": "human",
+                        "date": "2024-01-01",
+                        "texts": {"title": "강제 송환을 중단해 주십시오"},
+                    }
+                }
             entity["placeholders"] = [
                 {"token": "[Name]", "description": "Your name."},
                 {"token": "[City/Region]", "description": "Your city or region."},

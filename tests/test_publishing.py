@@ -3,9 +3,9 @@ schemas with their published $id, and workflows that GitHub will accept."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
-import tomllib
 
 from coalition_kit._project import HOMEPAGE, SCHEMAS, SOURCE
 from coalition_kit.models import KINDS
@@ -13,19 +13,13 @@ from coalition_kit.outputs.schemas import schema_file_name
 from conftest import REPO
 
 
-def _project() -> dict[str, object]:
-    with (REPO / "pyproject.toml").open("rb") as file:
-        project: dict[str, object] = tomllib.load(file)["project"]
-    return project
-
-
 def test_the_project_names_its_licences_and_addresses_in_one_place() -> None:
-    project = _project()
-    urls = project["urls"]
-    assert isinstance(urls, dict)
+    # As the installed package's metadata says them, made from pyproject.toml.
+    metadata = importlib.metadata.metadata("coalition-kit")
+    urls = dict(entry.split(", ", 1) for entry in metadata.get_all("Project-URL") or [])
     assert urls["Homepage"] == HOMEPAGE and urls["Source"] == SOURCE
-    assert project["license"] == "MIT"
-    assert project["license-files"] == ["LICENSE", "DATA-LICENSE.md"]
+    assert metadata["License-Expression"] == "MIT"
+    assert sorted(metadata.get_all("License-File") or []) == ["DATA-LICENSE.md", "LICENSE"]
     assert "MIT License" in (REPO / "LICENSE").read_text(encoding="utf-8")
     data_licence = (REPO / "DATA-LICENSE.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in data_licence and "CC0" in data_licence

@@ -25,7 +25,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         sys.path.insert(0, str(root / "src"))
         from coalition_kit.check.tree import validate_tree
         from coalition_kit.library import library_from_models
-        from coalition_kit.library.bundle import bundle_bytes, data_digest
+        from coalition_kit.library.bundle import bundle_bytes, bundle_digest, data_digest
         from coalition_kit.outputs.schemas import stale_schemas
 
         stale = stale_schemas(root / "schemas")
@@ -39,5 +39,10 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             raise RuntimeError(f"the data has problems; the package is not built:\n{problems}")
         library = library_from_models(validation.dataset.models())
         output = Path(tempfile.mkdtemp(prefix="coalition-kit-bundle-")) / "_bundle.json"
-        output.write_bytes(bundle_bytes(library, data_digest(root / "data")))
+        raw = bundle_bytes(library, data_digest(root / "data"))
+        output.write_bytes(raw)
         build_data["force_include"][str(output)] = "coalition_kit/_bundle.json"
+        # The bundle's own digest: an installed load() trusts the bytes only while they match.
+        digest = output.with_name("_bundle.sha256")
+        digest.write_text(bundle_digest(raw) + "\n", encoding="ascii")
+        build_data["force_include"][str(digest)] = "coalition_kit/_bundle.sha256"

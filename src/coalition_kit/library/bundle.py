@@ -3,6 +3,11 @@
 The wheel carries ``_bundle.json``, built from ``data/`` by the build hook after the data has
 validated, so that an installed ``load()`` parses no YAML. The digest of the YAML files it was
 built from is stored with it; the tests rebuild it from ``data/`` and compare.
+
+Beside it, ``_bundle.sha256`` holds the digest of the bundle's own bytes. When they match, the
+entities are built without re-running the format checks they passed at build time (``TRUSTED``):
+every entity at about the cost of parsing the JSON. When they do not (a changed or damaged
+bundle), every check runs again.
 """
 
 from __future__ import annotations
@@ -16,12 +21,16 @@ from coalition_kit._version import __version__
 from coalition_kit.library.library import Library
 from coalition_kit.library.maps import EntityMap
 from coalition_kit.models import KINDS, Campaign, Letter, Mission, Organization
+from coalition_kit.models.base import TRUSTED
+from coalition_kit.support.memory import paused_collector
 
 __all__ = [
+    "BUNDLE_DIGEST_FILE",
     "BUNDLE_FILE",
     "BUNDLE_FORMAT",
     "bundle_bytes",
     "bundle_dict",
+    "bundle_digest",
     "bundled_library",
     "data_digest",
     "library_from_bundle",
@@ -32,6 +41,14 @@ BUNDLE_FORMAT = 1
 
 BUNDLE_FILE = Path(__file__).parents[1] / "_bundle.json"
 """Where the installed package keeps its prebuilt data."""
+
+BUNDLE_DIGEST_FILE = BUNDLE_FILE.with_name("_bundle.sha256")
+"""The SHA-256 of ``BUNDLE_FILE``'s bytes, written with it at build time."""
+
+
+def bundle_digest(raw: bytes) -> str:
+    """Return the SHA-256 of a bundle's bytes, as written to ``BUNDLE_DIGEST_FILE``."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 def data_digest(root: Path) -> str:
@@ -73,27 +90,30 @@ def bundle_bytes(
     return (text + "\n").encode("utf-8")
 
 
-def library_from_bundle(raw: bytes) -> Library:
+def library_from_bundle(raw: bytes, digest: str | None = None) -> Library:
     """Build a ``Library`` from bundle bytes; each entity's model is built on first access.
 
-    The bundle was made from validated data when the package was built, so reading it costs a
-    JSON parse; each model is validated when first used.
+    With ``digest``, the SHA-256 the build recorded for these bytes, and when it matches, the
+    models are built without the format checks the data passed at build time; otherwise each
+    model is fully validated when first used.
 
     Raises:
         ValueError: When the bytes are not a bundle of the layout this version reads.
     """
     try:
-        data = json.loads(raw)
+        with paused_collector():
+            data = json.loads(raw)
     except ValueError as error:
         raise ValueError(f"not a coalition-kit bundle: {error}") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ValueError(f"not a coalition-kit bundle of format {BUNDLE_FORMAT} (found {found!r})")
+    context = TRUSTED if digest is not None and bundle_digest(raw) == digest else None
     return Library.from_maps(
-        EntityMap.lazy("organization", Organization, data["organizations"]),
-        EntityMap.lazy("letter", Letter, data["letters"]),
-        EntityMap.lazy("campaign", Campaign, data["campaigns"]),
-        EntityMap.lazy("mission", Mission, data["missions"]),
+        EntityMap.lazy("organization", Organization, data["organizations"], context),
+        EntityMap.lazy("letter", Letter, data["letters"], context),
+        EntityMap.lazy("campaign", Campaign, data["campaigns"], context),
+        EntityMap.lazy("mission", Mission, data["missions"], context),
     )
 
 
@@ -101,4 +121,5 @@ def bundled_library() -> Library | None:
     """Return the library prebuilt into the installed package, or None in a source checkout."""
     if not BUNDLE_FILE.is_file():
         return None
-    return library_from_bundle(BUNDLE_FILE.read_bytes())
+    digest = BUNDLE_DIGEST_FILE.read_text("ascii").strip() if BUNDLE_DIGEST_FILE.is_file() else None
+    return library_from_bundle(BUNDLE_FILE.read_bytes(), digest)

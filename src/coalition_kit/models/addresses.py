@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import AfterValidator, WithJsonSchema
 
-from coalition_kit.models.base import fail, rx
+from coalition_kit.models.base import fail, rx, unless_trusted
 from coalition_kit.models.safety import lookalike_domain
 from coalition_kit.problems.codes import Code
 
@@ -88,7 +88,7 @@ def _check_domain(domain: str, value: str) -> None:
 
 HttpUrl = Annotated[
     str,
-    AfterValidator(_check_url),
+    AfterValidator(unless_trusted(_check_url)),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN}),
 ]
 """A complete http or https link, kept exactly as written (no normalisation)."""
@@ -112,7 +112,7 @@ def _check_email(value: str) -> str:
 
 Email = Annotated[
     str,
-    AfterValidator(_check_email),
+    AfterValidator(unless_trusted(_check_email)),
     WithJsonSchema({"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"}),
 ]
 """An e-mail address, checked with email-validator (syntax only, no network), kept as written."""
@@ -169,7 +169,7 @@ def _check_phone(value: str) -> str:
 
 PhoneNumber = Annotated[
     str,
-    AfterValidator(_check_phone),
+    AfterValidator(unless_trusted(_check_phone)),
     WithJsonSchema({"type": "string", "pattern": E164_PATTERN}),
 ]
 """A phone or fax number in E.164 form (``+12024952138``), checked with phonenumbers."""

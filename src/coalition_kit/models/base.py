@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel as _PydanticBaseModel
-from pydantic import ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from coalition_kit.problems.codes import Code
+
+_T = TypeVar("_T")
 
 if sys.version_info >= (3, 11):
     from enum import StrEnum
 else:  # pragma: no cover - exercised only on Python 3.10
     from coalition_kit.problems.codes import StrEnum
 
-__all__ = ["Matches", "Model", "StrEnum", "fail", "rx"]
+__all__ = ["TRUSTED", "Matches", "Model", "StrEnum", "fail", "rx", "unless_trusted"]
 
 
 class Model(_PydanticBaseModel):
@@ -45,6 +48,27 @@ class Model(_PydanticBaseModel):
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern once: the re module's own cache is small, and phonenumbers fills it."""
     return re.compile(pattern)
+
+
+TRUSTED: dict[str, Any] = {"trusted": True}
+"""The validation context for data this package already validated (the wheel's bundle).
+
+Under it, the checks of formats (e-mail, phone, links, dates, text) are skipped: they only
+ever accept a value unchanged or refuse it, so a value they accepted at build time passes.
+"""
+
+
+def unless_trusted(check: Callable[[_T], _T]) -> Callable[[_T, ValidationInfo], _T]:
+    """Wrap a format check so that it is skipped for already validated data (``TRUSTED``)."""
+
+    def run(value: _T, info: ValidationInfo) -> _T:
+        if info.context is not None and info.context.get("trusted"):
+            return value
+        return check(value)
+
+    run.__name__ = check.__name__
+    run.__doc__ = check.__doc__
+    return run
 
 
 def fail(code: Code, message: str, **context: Any) -> PydanticCustomError:
@@ -69,7 +93,9 @@ class Matches:
         self, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         """Run the pattern check after the string validation of ``source``."""
-        return core_schema.no_info_after_validator_function(self.check, handler(source))
+        return core_schema.with_info_after_validator_function(
+            unless_trusted(self.check), handler(source)
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-from coalition_kit.models.base import Matches, fail, rx
+from coalition_kit.models.base import Matches, fail, rx, unless_trusted
 from coalition_kit.problems.codes import Code
 
 __all__ = [
@@ -95,7 +95,7 @@ def _partial_date_from_date(value: object) -> object:
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date_from_date),
-    AfterValidator(_check_partial_date),
+    AfterValidator(unless_trusted(_check_partial_date)),
     WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}),
 ]
 """A date as precise as the source: ``2023-10-16``, ``2013-12`` or ``2012``. Sorts as text."""
@@ -127,7 +127,7 @@ def _check_local_datetime(value: str) -> str:
 LocalDateTime = Annotated[
     str,
     BeforeValidator(_partial_date_from_date),
-    AfterValidator(_check_local_datetime),
+    AfterValidator(unless_trusted(_check_local_datetime)),
     WithJsonSchema({"type": "string", "pattern": LOCAL_DATETIME_PATTERN}),
 ]
 """A wall-clock date (``2024-04-22``) or date and time (``2024-04-22T13:30``), without offset."""
@@ -164,7 +164,7 @@ def _check_timezone(value: str) -> str:
 
 TimeZoneName = Annotated[
     str,
-    AfterValidator(_check_timezone),
+    AfterValidator(unless_trusted(_check_timezone)),
     WithJsonSchema({"type": "string", "pattern": TIMEZONE_PATTERN}),
 ]
 """An IANA time zone name such as ``America/New_York``."""

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, Strict, WithJsonSchema
 
 from coalition_kit.models.addresses import prime as prime_addresses
-from coalition_kit.models.base import Matches, fail, rx
+from coalition_kit.models.base import Matches, fail, rx, unless_trusted
 from coalition_kit.models.dates import timezones
 from coalition_kit.problems.codes import Code
 
@@ -95,7 +95,7 @@ def country_json_schema() -> dict[str, Any]:
 
 CountryCode = Annotated[
     str,
-    AfterValidator(_check_country),
+    AfterValidator(unless_trusted(_check_country)),
     WithJsonSchema(country_json_schema()),
 ]
 """An ISO 3166-1 alpha-2 country code in capitals, checked against pycountry's list."""
@@ -122,7 +122,7 @@ def _check_subdivision(value: str) -> str:
 
 SubdivisionCode = Annotated[
     str,
-    AfterValidator(_check_subdivision),
+    AfterValidator(unless_trusted(_check_subdivision)),
     WithJsonSchema({"type": "string", "pattern": SUBDIVISION_PATTERN}),
 ]
 """An ISO 3166-2 subdivision code: a state, province or prefecture, such as ``US-IL``."""
@@ -142,7 +142,7 @@ def _check_language(value: str) -> str:
 
 LanguageTag = Annotated[
     str,
-    AfterValidator(_check_language),
+    AfterValidator(unless_trusted(_check_language)),
     WithJsonSchema({"type": "string", "pattern": LANGUAGE_TAG_PATTERN}),
 ]
 """A BCP 47 language tag, checked with langcodes: ``en``, ``ko``, ``zh-Hans``, ``ko-Latn``."""

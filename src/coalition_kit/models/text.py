@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, WithJsonSchema
 
-from coalition_kit.models.base import fail
+from coalition_kit.models.base import fail, unless_trusted
 from coalition_kit.models.safety import markdown_problem, tag_in_text
 from coalition_kit.problems.codes import Code
 from coalition_kit.support.text import BIDI, BIDI_PATTERN, CONTROL, CONTROL_PATTERN
@@ -111,7 +111,7 @@ def _check_one_line(value: str) -> str:
 
 OneLine = Annotated[
     str,
-    AfterValidator(_check_one_line),
+    AfterValidator(unless_trusted(_check_one_line)),
     WithJsonSchema(
         {
             "type": "string",
@@ -135,7 +135,7 @@ def _check_markdown(value: str) -> str:
 
 Markdown = Annotated[
     str,
-    AfterValidator(_check_markdown),
+    AfterValidator(unless_trusted(_check_markdown)),
     WithJsonSchema(
         {
             "type": "string",

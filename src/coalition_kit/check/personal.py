@@ -154,6 +154,7 @@ _EMAIL_IN_TEXT = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A run of digits with the separators numbers are written with: "+82 10-1234-5678", "(02) 123 4567".
 _DATE_LIKE = re.compile(r"^(?:19|20)[0-9]{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.][0-3]?[0-9])?\b")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-/]{6,18}\d(?!\w)")
+_SEVEN_DIGITS = re.compile(r"(?:\d\D*){7}")
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,8 @@ def contacts_in_text(text: str, regions: Iterable[str] = ()) -> Iterator[Contact
                     f"at the free-mail provider {domain}",
                     match.group().casefold(),
                 )
-    if sum(character.isdigit() for character in text) < 7:
-        return
+    if _SEVEN_DIGITS.search(text) is None:
+        return  # no phone number has fewer than seven digits
     phonenumbers = _phonenumbers()
     tried = tuple(dict.fromkeys([*regions, *TEXT_REGIONS]))
     for match in _NUMBER_IN_TEXT.finditer(text):

@@ -8,6 +8,7 @@ behind: the few files a dataset-wide rule reports on are read again where that r
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -26,6 +27,7 @@ from coalition_kit.models.formats import warm_up
 from coalition_kit.problems.report import Problem
 from coalition_kit.reading.document import Document
 from coalition_kit.reading.files import load_file
+from coalition_kit.support.memory import paused_collector
 
 __all__ = ["PARALLEL_FROM", "CheckedFile", "check_files"]
 
@@ -62,18 +64,20 @@ def _check_one(job: FileJob, context: RuleContext, withheld: WithheldNames | Non
 _Chunk = tuple[list[FileJob], RuleContext, WithheldNames | None, bool]
 
 
+def _trimmed(result: CheckedFile, keep_models: bool) -> CheckedFile:
+    """Keep what the tree's checks need: the problems, the id and links, the model if asked."""
+    entity = result.entity
+    entity.document = Document(entity.document.path, problems=entity.document.problems)
+    entity.marked = []
+    if not keep_models:
+        entity.model = None
+    return result
+
+
 def _check_chunk(chunk: _Chunk) -> list[CheckedFile]:
     jobs, context, withheld, keep_models = chunk
-    checked = []
-    for job in jobs:
-        result = _check_one(job, context, withheld)
-        entity = result.entity
-        entity.document = Document(entity.document.path, problems=entity.document.problems)
-        entity.marked = []
-        if not keep_models:
-            entity.model = None
-        checked.append(result)
-    return checked
+    with paused_collector():
+        return [_trimmed(_check_one(job, context, withheld), keep_models) for job in jobs]
 
 
 def _workers() -> int:
@@ -94,12 +98,17 @@ def check_files(
     """Load, validate and check each file; yield the results in the order of ``files``."""
     workers = _workers()
     if workers < 2 or len(files) < PARALLEL_FROM:
-        for done, job in enumerate(files, start=1):
-            yield _check_one(job, context, withheld)
+        for start in range(0, len(files), _CHUNK):
+            yield from _check_chunk(
+                (list(files[start : start + _CHUNK]), context, withheld, keep_models)
+            )
             if progress is not None:
-                progress(done, len(files))
+                progress(min(start + _CHUNK, len(files)), len(files))
         return
     warm_up()
+    # What is imported now is shared with the workers and lives to the end: the collector of
+    # each worker need not walk it again (and copy its pages) on every pass.
+    gc.freeze()
     # fork starts workers at once with everything imported; it is safe only without threads.
     forkable = "fork" in multiprocessing.get_all_start_methods()
     method = "fork" if forkable and threading.active_count() == 1 else "spawn"
@@ -109,9 +118,12 @@ def check_files(
     ]
     done = 0
     context_of = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context_of) as pool:
-        for checked in pool.map(_check_chunk, chunks):
-            yield from checked
-            done += len(checked)
-            if progress is not None:
-                progress(done, len(files))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context_of) as pool:
+            for checked in pool.map(_check_chunk, chunks):
+                yield from checked
+                done += len(checked)
+                if progress is not None:
+                    progress(done, len(files))
+    finally:
+        gc.unfreeze()

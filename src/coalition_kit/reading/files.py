@@ -79,7 +79,10 @@ def read_data_file(file: Path) -> bytes:
         if status.st_size > MAX_FILE_BYTES:
             raise FileTooLargeError(status.st_size)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            # As much as the file holds, and one byte more to notice one that grew meanwhile.
+            raw = handle.read(status.st_size + 1)
+            if len(raw) > status.st_size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
         if len(raw) > MAX_FILE_BYTES:
             raise FileTooLargeError(len(raw))
         return raw

@@ -16,6 +16,7 @@ import atexit
 import json
 import shutil
 import tempfile
+import types
 from pathlib import Path
 from typing import Any
 
@@ -98,9 +99,40 @@ def _stage(source: Path, staging: Path, site: SitePages) -> None:
             file.rmdir()
 
 
+def _search_duplicates_in_linear_time(plugin: Any, entries: list[dict[str, Any]]) -> None:
+    """Drop the other languages' search entries that repeat the default language's.
+
+    The language plugin's own version compares every entry with every other: minutes for the
+    tens of thousands of entries of a large tree. The same rule, with an index: an entry of
+    ``<language>/<location>`` goes when the default language has ``<location>`` with the same
+    title and text.
+    """
+    prefixes = tuple(f"{language}/" for language in plugin.build_languages)
+    default = {
+        (entry["title"], entry["location"], entry["text"])
+        for entry in entries
+        if not entry["location"].startswith(prefixes)
+    }
+    kept = []
+    for entry in entries:
+        location = entry["location"]
+        if location.startswith(prefixes):
+            unprefixed = location.split("/", 1)[1]
+            if (entry["title"], unprefixed, entry["text"]) in default:
+                continue
+        kept.append(entry)
+    entries[:] = kept
+
+
 @event_priority(100)  # before the language plugin reads docs_dir
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     """Point the build at a staging folder: ``docs/`` plus the pages generated from the data."""
+    language_plugin = config.plugins.get("i18n")
+    if language_plugin is not None and hasattr(language_plugin, "reconfigure_search_duplicates"):
+        # Replaces a method that is quadratic in the number of pages (see above).
+        language_plugin.reconfigure_search_duplicates = types.MethodType(
+            _search_duplicates_in_linear_time, language_plugin
+        )
     docs = Path(config.docs_dir).resolve()
     source = _SOURCE.get(docs, docs)
     base = Path(config.config_file_path).parent

@@ -1,12 +1,12 @@
-"""Every export, read back with the standard tool for its format and compared with the library."""
+"""Every export, read back with the standard tool for its format and compared with the library.
+
+The tabular exports (CSV with its data package, SQLite for Datasette) are in test_tabular.py.
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
-import sqlite3
 from pathlib import Path
 from typing import cast
 
@@ -17,7 +17,7 @@ import vobject
 import coalition_kit
 from coalition_kit.library import Library
 from coalition_kit.models import KINDS
-from coalition_kit.outputs.csv_export import export_csv, to_csv
+from coalition_kit.outputs.csv_export import export_csv
 from coalition_kit.outputs.ics_export import export_ics, to_ics
 from coalition_kit.outputs.json_export import export_json, to_json
 from coalition_kit.outputs.sqlite_export import export_sqlite
@@ -41,52 +41,6 @@ def test_json_bundle_round_trips_every_entity(library: Library) -> None:
         for entity in entities:
             assert kind.model.model_validate(entity) == library[kind.folder][entity["id"]]
     assert to_json(library) == to_json(coalition_kit.load(DATA)), "the order must be stable"
-
-
-def test_csv_per_kind_reads_back(library: Library) -> None:
-    files = to_csv(library)
-    assert set(files) == {f"{kind.folder}.csv" for kind in KINDS}
-    missions = list(csv.DictReader(io.StringIO(files["missions.csv"])))
-    assert [row["id"] for row in missions] == sorted(library.missions)
-    houston = next(row for row in missions if row["id"] == "cn-consulate-us-houston")
-    assert houston["sending_state"] == "CN" and houston["city"] == "Houston"
-    assert json.loads(houston["status"])["state"] == "closed"
-    assert json.loads(houston["contact_points"])[0]["value"] == "+17135213064"
-    organizations = list(csv.DictReader(io.StringIO(files["organizations.csv"])))
-    for row in organizations:
-        model = library.organizations[row["id"]]
-        assert row["name"] == model.name
-        assert json.loads(row["sources"]) == [s.model_dump(mode="json") for s in model.sources]
-
-
-def test_sqlite_has_tables_links_and_foreign_keys(library: Library, tmp_path: Path) -> None:
-    path = export_sqlite(library, tmp_path / "coalition.db")
-    connection = sqlite3.connect(path)
-
-    def count(table: str) -> int:
-        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-    for kind in KINDS:
-        assert count(kind.folder) == len(library[kind.folder])
-    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    signatories = connection.execute(
-        "SELECT organization_id FROM letter_signatories WHERE letter_id = ? ORDER BY position",
-        ("joint-letter-biden-2023",),
-    ).fetchall()
-    assert [row[0] for row in signatories] == [
-        s.organization for s in library.letters["joint-letter-biden-2023"].signatories
-    ]
-    assert count("events") == sum(len(c.events) for c in library.campaigns.values())
-    state = connection.execute(
-        "SELECT json_extract(status, '$.state') FROM missions WHERE id = 'cn-consulate-us-houston'"
-    ).fetchone()[0]
-    assert state == "closed"
-    faxes = connection.execute(
-        "SELECT value, display FROM contact_points WHERE owner_id = 'cn-embassy-us' AND kind = 'fax'"
-    ).fetchall()
-    assert faxes == [("+12024952138", "+1-202-495-2138"), ("+12025252056", "+1 202-525-2056")]
-    references = connection.execute("PRAGMA foreign_key_list(letter_signatories)").fetchall()
-    assert {row[2] for row in references} == {"letters", "organizations"}
 
 
 def test_icalendar_events_and_yearly_day(library: Library) -> None:

@@ -48,12 +48,12 @@ EXPORTERS: dict[str, Exporter] = {
         ),
         Exporter(
             "csv",
-            "a folder with one CSV file per kind",
+            "a folder of flat CSV files, one per table, with their datapackage.json",
             lambda library, path, overwrite: export_csv(library, path, overwrite=overwrite),
         ),
         Exporter(
             "sqlite",
-            "a SQLite database with link tables, for Datasette",
+            "a SQLite database with foreign keys and search, and its Datasette metadata",
             lambda library, path, overwrite: export_sqlite(library, path, overwrite=overwrite),
         ),
         Exporter(

@@ -1,194 +1,164 @@
-"""The SQLite export: a table per kind and link tables with foreign keys, ready for Datasette."""
+"""The SQLite export: the flat tables with typed columns, foreign keys and full-text search.
+
+The same tables as the CSV files (``outputs/tables.py``): text and dates (ISO) as ``TEXT``, whole
+numbers and truth values (0 or 1) as ``INTEGER``, decimals as ``REAL``; ``NOT NULL`` where no row
+is empty; primary keys, foreign keys (child tables to their owner, ids to the entities they name)
+and an index on each foreign key. The searchable tables (``outputs/datasette.py``) get an FTS5
+table each. Beside the database, ``<name>.metadata.json`` is its Datasette metadata:
+``datasette coalition.db --metadata coalition.metadata.json``.
+"""
 
 from __future__ import annotations
 
 import errno
-import json
 import sqlite3
 import tempfile
+from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
-from coalition_kit.library import Library, campaign_letter_ids, campaign_mission_ids
-from coalition_kit.library.public import public_library
-from coalition_kit.models import KINDS, Campaign
-from coalition_kit.outputs.tables import rows, table_columns
+from coalition_kit.library import Library
+from coalition_kit.outputs.datasette import SEARCHED, fts_table, render_metadata
+from coalition_kit.outputs.rows import Row, table_rows
+from coalition_kit.outputs.tables import Column, Table, tables
 from coalition_kit.support.files import write_atomically
 
-__all__ = ["export_sqlite"]
+__all__ = ["export_sqlite", "metadata_path", "schema_sql"]
 
-_LINK_TABLES = """
-CREATE TABLE letter_signatories (
-    letter_id TEXT NOT NULL REFERENCES letters(id),
-    position INTEGER NOT NULL,
-    organization_id TEXT REFERENCES organizations(id),
-    name TEXT,
-    PRIMARY KEY (letter_id, position)
-);
-CREATE TABLE organization_memberships (
-    organization_id TEXT NOT NULL REFERENCES organizations(id),
-    coalition_id TEXT NOT NULL REFERENCES organizations(id),
-    PRIMARY KEY (organization_id, coalition_id)
-);
-CREATE TABLE campaign_organizers (
-    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
-    organization_id TEXT NOT NULL REFERENCES organizations(id),
-    PRIMARY KEY (campaign_id, organization_id)
-);
-CREATE TABLE campaign_letters (
-    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
-    letter_id TEXT NOT NULL REFERENCES letters(id),
-    PRIMARY KEY (campaign_id, letter_id)
-);
-CREATE TABLE campaign_missions (
-    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
-    mission_id TEXT NOT NULL REFERENCES missions(id),
-    PRIMARY KEY (campaign_id, mission_id)
-);
-CREATE TABLE events (
-    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
-    id TEXT NOT NULL,
-    title TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    start TEXT,
-    "end" TEXT,
-    timezone TEXT,
-    city TEXT,
-    country TEXT,
-    venue_name TEXT,
-    mission_id TEXT REFERENCES missions(id),
-    status TEXT NOT NULL,
-    online INTEGER NOT NULL,
-    PRIMARY KEY (campaign_id, id)
-);
-CREATE TABLE contact_points (
-    owner_kind TEXT NOT NULL,
-    owner_id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    value TEXT,
-    display TEXT,
-    label TEXT,
-    PRIMARY KEY (owner_kind, owner_id, position)
-);
-"""
+_TYPES = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "number": "REAL",
+    "boolean": "INTEGER",
+    "date": "TEXT",
+}
 
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _create_entity_tables(connection: sqlite3.Connection) -> None:
-    for kind in KINDS:
-        columns = [
-            f"{_quote(name)} TEXT" + (" PRIMARY KEY" if name == "id" else "")
-            for name, _ in table_columns(kind.model)
-        ]
-        connection.execute(f"CREATE TABLE {kind.folder} ({', '.join(columns)})")
+def _names(names: tuple[str, ...]) -> str:
+    return ", ".join(_quote(name) for name in names)
 
 
-def _insert_links(connection: sqlite3.Connection, library: Library) -> None:
-    for letter in library.letters.values():
-        connection.executemany(
-            "INSERT INTO letter_signatories VALUES (?, ?, ?, ?)",
-            [(letter.id, i, s.organization, s.name) for i, s in enumerate(letter.signatories)],
-        )
-    for organization in library.organizations.values():
-        connection.executemany(
-            "INSERT INTO organization_memberships VALUES (?, ?)",
-            [(organization.id, coalition) for coalition in organization.member_of],
-        )
-    for campaign in library.campaigns.values():
-        _insert_campaign_links(connection, campaign)
-    for kind, entities in (("organization", library.organizations), ("mission", library.missions)):
-        for entity in entities.values():
-            connection.executemany(
-                "INSERT INTO contact_points VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        kind,
-                        entity.id,
-                        i,
-                        c.kind,
-                        *_contact_value(c.model_dump(mode="json")),
-                        c.label,
-                    )
-                    for i, c in enumerate(entity.contact_points)
-                ],
+def _column(column: Column) -> str:
+    sql = f"{_quote(column.name)} {_TYPES[column.type]}"
+    if column.required:
+        sql += " NOT NULL"
+    if column.type == "boolean":
+        sql += f" CHECK ({_quote(column.name)} IN (0, 1))"
+    return sql
+
+
+def _create(table: Table, unique: set[tuple[str, ...]]) -> list[str]:
+    keys = tuple(column.name for column in table.keys)
+    parts = [_column(column) for column in table.all_columns]
+    parts.append(f"PRIMARY KEY ({_names(keys)})")
+    parts += [f"UNIQUE ({_names(columns)})" for columns in sorted(unique)]
+    parts += [
+        f"FOREIGN KEY ({_names(key.columns)}) REFERENCES {_quote(key.table)} ({_names(key.target)})"
+        for key in table.foreign_keys
+    ]
+    statements = [f"CREATE TABLE {_quote(table.name)} (\n    " + ",\n    ".join(parts) + "\n)"]
+    for key in table.foreign_keys:
+        if keys[: len(key.columns)] != key.columns:
+            index = _quote(f"{table.name}_by_{'_'.join(key.columns)}")
+            statements.append(
+                f"CREATE INDEX {index} ON {_quote(table.name)} ({_names(key.columns)})"
             )
+    return statements
 
 
-def _contact_value(contact: dict[str, Any]) -> tuple[str | None, str | None]:
-    if "address" in contact:
-        return json.dumps(contact["address"], ensure_ascii=False), None
-    if "account" in contact:
-        return contact["account"].get("url") or contact["account"].get("handle"), None
-    return contact.get("value") or contact.get("url"), contact.get("display")
+def schema_sql() -> list[str]:
+    """Return the statements that create every table, index and full-text search table."""
+    every = tables()
+    keys = {table.name: tuple(column.name for column in table.keys) for table in every}
+    unique: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for table in every:
+        for key in table.foreign_keys:
+            if key.target != keys[key.table]:
+                unique[key.table].add(key.target)
+    statements = [sql for table in every for sql in _create(table, unique[table.name])]
+    for name, columns in SEARCHED.items():
+        statements.append(
+            f"CREATE VIRTUAL TABLE {_quote(fts_table(name))} USING fts5"
+            f"({_names(tuple(columns))}, tokenize='trigram')"
+        )
+    return statements
 
 
-def _insert_campaign_links(connection: sqlite3.Connection, campaign: Campaign) -> None:
-    connection.executemany(
-        "INSERT INTO campaign_organizers VALUES (?, ?)",
-        [(campaign.id, organization) for organization in dict.fromkeys(campaign.organizers)],
-    )
-    connection.executemany(
-        "INSERT INTO campaign_letters VALUES (?, ?)",
-        [(campaign.id, letter) for letter in campaign_letter_ids(campaign)],
-    )
-    connection.executemany(
-        "INSERT INTO campaign_missions VALUES (?, ?)",
-        [(campaign.id, mission) for mission in campaign_mission_ids(campaign)],
-    )
-    connection.executemany(
-        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                campaign.id,
-                e.id,
-                e.title,
-                e.kind.value,
-                e.start,
-                e.end,
-                e.timezone,
-                e.city,
-                e.country,
-                e.venue.name if e.venue else None,
-                e.venue.mission if e.venue else None,
-                e.status.value,
-                int(e.online),
-            )
-            for e in campaign.events
-        ],
-    )
+def _search_rows(name: str, found: dict[str, list[Row]], rowids: dict[str, int]) -> list[Row]:
+    """One row per entity of table ``name``: its rowid, then the text of each search column."""
+    table = next(t for t in tables() if t.name == name)
+    positions = {column.name: i for i, column in enumerate(table.all_columns)}
+    texts: dict[str, dict[str, list[str]]] = {}
+    for column, source in SEARCHED[name].items():
+        per_entity: dict[str, list[str]] = defaultdict(list)
+        if "." in source:
+            child_name, child_column = source.split(".")
+            child = next(t for t in tables() if t.name == child_name)
+            at = [c.name for c in child.all_columns].index(child_column)
+            for row in found[child_name]:
+                if row[at] is not None:
+                    per_entity[str(row[0])].append(str(row[at]))
+        else:
+            for row in found[name]:
+                if row[positions[source]] is not None:
+                    per_entity[str(row[0])].append(str(row[positions[source]]))
+        texts[column] = per_entity
+    return [
+        (rowids[str(row[0])], *("\n".join(texts[c].get(str(row[0]), [])) for c in SEARCHED[name]))
+        for row in found[name]
+    ]
+
+
+def _fill(connection: sqlite3.Connection, library: Library) -> None:
+    found = table_rows(library)
+    for table in tables():
+        marks = ", ".join("?" for _ in table.all_columns)
+        connection.executemany(
+            f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608 - names from models
+            found[table.name],
+        )
+    for name, columns in SEARCHED.items():
+        rowids = {
+            str(key): rowid
+            for rowid, key in connection.execute(f"SELECT rowid, id FROM {_quote(name)}")  # noqa: S608
+        }
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        connection.executemany(
+            f"INSERT INTO {_quote(fts_table(name))} (rowid, {_names(tuple(columns))}) "  # noqa: S608
+            f"VALUES ({marks})",
+            _search_rows(name, found, rowids),
+        )
+
+
+def metadata_path(path: Path) -> Path:
+    """Where the Datasette metadata of the database at ``path`` goes: ``coalition.metadata.json``."""
+    return path.with_name(f"{path.stem}.metadata.json")
 
 
 def export_sqlite(library: Library, path: Path, *, overwrite: bool = False) -> Path:
-    """Write a SQLite database: a table per kind plus link tables, with foreign keys (Datasette).
+    """Write the SQLite database to ``path`` and its Datasette metadata beside it; return ``path``.
 
-    Text, number, date and choice fields are columns; lists and nested fields are JSON text, which
-    SQLite's JSON functions read.
+    Nothing is written if the database or the metadata file exists and ``overwrite`` is false.
     """
-    if path.exists() and not overwrite:
-        raise FileExistsError(
-            errno.EEXIST, "exists; pass overwrite=True (or --force) to replace it", str(path)
-        )
-    library = public_library(library)
+    metadata = metadata_path(path)
+    for target in (path, metadata):
+        if target.exists() and not overwrite:
+            raise FileExistsError(
+                errno.EEXIST, "exists; pass overwrite=True (or --force) to replace it", str(target)
+            )
     with tempfile.TemporaryDirectory() as folder:
         temporary = Path(folder) / "export.db"
         connection = sqlite3.connect(temporary)
         try:
-            _create_entity_tables(connection)
-            connection.executescript(_LINK_TABLES)
-            for kind in KINDS:
-                columns = table_columns(kind.model)
-                marks = ", ".join("?" for _ in columns)
-                connection.executemany(
-                    # Table names come from the fixed list of kinds, never from data.
-                    f"INSERT INTO {kind.folder} VALUES ({marks})",  # noqa: S608
-                    list(rows(library[kind.folder].values(), columns)),
-                )
-            _insert_links(connection, library)
+            for statement in schema_sql():
+                connection.execute(statement)
+            _fill(connection, library)
             connection.commit()
         finally:
             connection.close()
-        return write_atomically(path, temporary.read_bytes(), overwrite=overwrite)
+        write_atomically(path, temporary.read_bytes(), overwrite=overwrite)
+    write_atomically(metadata, render_metadata(path.stem).encode("utf-8"), overwrite=overwrite)
+    return path

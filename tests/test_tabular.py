@@ -183,6 +183,7 @@ def test_sqlite_has_typed_tables_foreign_keys_and_search(library: Library, datab
     assert set(described) == {table.name for table in tables()}
     assert described["missions"]["label_column"] == "label"
     assert described["missions"]["fts_table"] == "missions_fts"
+    assert described["missions"]["facets"] == ["kind", "status_state"]
     assert metadata["license"] == "CC-BY-4.0"
     assert oct(database.stat().st_mode & 0o777) == oct(
         metadata_path(database).stat().st_mode & 0o777
@@ -271,6 +272,16 @@ def test_datasette_shows_labels_searches_and_follows_links(
     search = urllib.parse.quote(KOREAN_NAME)
     korean = _get(f"{base}/organizations.json?_search={search}&_shape=objects")["rows"]
     assert [row["id"] for row in korean] == [KOREAN_NAMED]
+    # Part of a Chinese name, which has no spaces: the trigram search finds it all the same.
+    search = urllib.parse.quote("大使馆")
+    chinese = _get(f"{base}/missions.json?_search={search}&_shape=objects&_size=max")["rows"]
+    assert {row["id"] for row in chinese} == {
+        mission.id
+        for mission in library.missions.values()
+        if any("大使馆" in other.name for other in mission.other_names)
+    }
+    facets = _get(f"{base}/missions.json?_size=0")["facet_results"]
+    assert {"kind", "status_state"} <= set(facets)
     row = _get(f"{base}/organizations/{first}.json?_extras=foreign_key_tables")
     link = next(
         table for table in row["foreign_key_tables"] if table["other_table"] == "letter_signatories"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from coalition_kit._project import HOMEPAGE, SOURCE
 
-__all__ = ["DESCRIPTION", "LICENCES", "LICENCE_NOTE", "NAME", "SOURCES", "TITLE"]
+__all__ = ["DESCRIPTION", "LAYOUT", "LICENCES", "LICENCE_NOTE", "NAME", "SOURCES", "TITLE"]
 
 NAME = "coalition-kit"
 """The data package's name."""
@@ -24,6 +24,18 @@ DESCRIPTION = (
     "Every entry names its sources."
 )
 """What the data is, in a few sentences."""
+
+LAYOUT = (
+    "Each kind has a main table (organizations, letters, campaigns, missions) with a row per "
+    "entry: its id, a label to show, and a column per value, nested values spread over prefixed "
+    "columns (status_state, address_locality). Each list or dict of an entry is a table of its "
+    "own (mission_contact_points, letter_signatories, letter_body), whose rows name the entry "
+    "(mission_id) and the item's position from 0 or its key (language, path); a list inside an "
+    "item adds the item's position (contact_points_position). Columns that hold an id are "
+    "foreign keys to the table of that kind. Empty cells are missing values; truth values are "
+    "true and false (0 and 1 in SQLite), dates YYYY-MM-DD, partial dates as precise as known."
+)
+"""How the tables are laid out, for the descriptions of the data package and of Datasette."""
 
 LICENCES: tuple[dict[str, str], ...] = (
     {

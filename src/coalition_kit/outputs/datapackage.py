@@ -12,7 +12,15 @@ from typing import Any
 
 from coalition_kit._project import HOMEPAGE
 from coalition_kit._version import __version__
-from coalition_kit.outputs.about import DESCRIPTION, LICENCE_NOTE, LICENCES, NAME, SOURCES, TITLE
+from coalition_kit.outputs.about import (
+    DESCRIPTION,
+    LAYOUT,
+    LICENCE_NOTE,
+    LICENCES,
+    NAME,
+    SOURCES,
+    TITLE,
+)
 from coalition_kit.outputs.tables import Column, Table, tables
 
 __all__ = ["DESCRIPTOR_NAME", "csv_name", "render_datapackage", "to_datapackage"]
@@ -72,7 +80,7 @@ def to_datapackage() -> dict[str, Any]:
         "profile": "tabular-data-package",
         "name": NAME,
         "title": TITLE,
-        "description": f"{DESCRIPTION}\n\n{LICENCE_NOTE}",
+        "description": f"{DESCRIPTION}\n\n{LAYOUT}\n\n{LICENCE_NOTE}",
         "homepage": HOMEPAGE,
         "version": __version__,
         "licenses": [dict(licence) for licence in LICENCES],

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from coalition_kit._project import HOMEPAGE, SOURCE
-from coalition_kit.outputs.about import DESCRIPTION, LICENCE_NOTE, LICENCES, TITLE
+from coalition_kit.outputs.about import DESCRIPTION, LAYOUT, LICENCE_NOTE, LICENCES, TITLE
 from coalition_kit.outputs.tables import tables
 
 __all__ = ["SEARCHED", "datasette_metadata", "fts_table", "render_metadata"]
@@ -60,7 +60,8 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     """Return Datasette's metadata for the SQLite export served as ``database`` (its file stem).
 
     Every table has its description, its columns' descriptions and the column that names its
-    rows; the searchable tables name their full-text search table.
+    rows; a main table's choice columns are its facets; the searchable tables name their
+    full-text search table.
     """
     described: dict[str, Any] = {}
     for table in tables():
@@ -70,6 +71,8 @@ def datasette_metadata(database: str) -> dict[str, Any]:
         }
         if table.label is not None:
             entry["label_column"] = table.label
+        if table.parent is None:  # The closed vocabularies of an entry are its facets.
+            entry["facets"] = [column.name for column in table.columns if column.choices]
         if table.name in SEARCHED:
             entry["fts_table"] = fts_table(table.name)
             entry["fts_pk"] = "rowid"
@@ -77,7 +80,7 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     licence = LICENCES[0]
     return {
         "title": TITLE,
-        "description": f"{DESCRIPTION} {LICENCE_NOTE}",
+        "description": f"{DESCRIPTION} {LAYOUT} {LICENCE_NOTE}",
         "license": licence["name"],
         "license_url": licence["path"],
         "source": "coalition-kit",

@@ -177,10 +177,13 @@ def test_sqlite_has_typed_tables_foreign_keys_and_search(library: Library, datab
         f'"{KOREAN_NAME}"',
     )
     assert found == KOREAN_NAMED
+    described = one("SELECT description FROM data_dictionary WHERE \"column\" = 'status_since'")
+    assert described == "When the state took effect; required unless the mission is open."
+    assert one("SELECT count(*) FROM data_dictionary") == sum(len(t.all_columns) for t in tables())
     connection.close()
     metadata = json.loads(metadata_path(database).read_text(encoding="utf-8"))
     described = metadata["databases"]["coalition"]["tables"]
-    assert set(described) == {table.name for table in tables()}
+    assert set(described) == {table.name for table in tables()} | {"data_dictionary"}
     assert described["missions"]["label_column"] == "label"
     assert described["missions"]["fts_table"] == "missions_fts"
     assert described["missions"]["facets"] == ["kind", "status_state"]

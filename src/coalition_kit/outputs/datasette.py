@@ -14,7 +14,11 @@ from coalition_kit._project import HOMEPAGE, SOURCE
 from coalition_kit.outputs.about import DESCRIPTION, LAYOUT, LICENCE_NOTE, LICENCES, TITLE
 from coalition_kit.outputs.tables import tables
 
-__all__ = ["SEARCHED", "datasette_metadata", "fts_table", "render_metadata"]
+__all__ = ["DICTIONARY", "SEARCHED", "datasette_metadata", "fts_table", "render_metadata"]
+
+DICTIONARY = "data_dictionary"
+"""The table that describes every column of every table (Datasette 0.65 would list a table's
+column descriptions above its rows, so they live here instead)."""
 
 SEARCHED: dict[str, dict[str, str]] = {
     "organizations": {
@@ -59,16 +63,13 @@ def fts_table(table: str) -> str:
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Return Datasette's metadata for the SQLite export served as ``database`` (its file stem).
 
-    Every table has its description, its columns' descriptions and the column that names its
-    rows; a main table's choice columns are its facets; the searchable tables name their
-    full-text search table.
+    Every table has its description and the column that names its rows; a main table's choice
+    columns are its facets; the searchable tables name their full-text search table. The
+    columns are described in the table ``DICTIONARY``.
     """
     described: dict[str, Any] = {}
     for table in tables():
-        entry: dict[str, Any] = {
-            "description": table.description,
-            "columns": {column.name: column.description for column in table.all_columns},
-        }
+        entry: dict[str, Any] = {"description": table.description}
         if table.label is not None:
             entry["label_column"] = table.label
         if table.parent is None:  # The closed vocabularies of an entry are its facets.
@@ -77,6 +78,12 @@ def datasette_metadata(database: str) -> dict[str, Any]:
             entry["fts_table"] = fts_table(table.name)
             entry["fts_pk"] = "rowid"
         described[table.name] = entry
+    described[DICTIONARY] = {
+        "description": "Every column of every table: its type, whether every row fills it, "
+        "and what it holds.",
+        "label_column": "column",
+        "facets": ["table"],
+    }
     licence = LICENCES[0]
     return {
         "title": TITLE,

@@ -4,7 +4,8 @@ The same tables as the CSV files (``outputs/tables.py``): text and dates (ISO) a
 numbers and truth values (0 or 1) as ``INTEGER``, decimals as ``REAL``; ``NOT NULL`` where no row
 is empty; primary keys, foreign keys (child tables to their owner, ids to the entities they name)
 and an index on each foreign key. The searchable tables (``outputs/datasette.py``) get an FTS5
-table each. Beside the database, ``<name>.metadata.json`` is its Datasette metadata:
+table each, and ``data_dictionary`` describes every column. Beside the database,
+``<name>.metadata.json`` is its Datasette metadata:
 ``datasette coalition.db --metadata coalition.metadata.json``.
 """
 
@@ -17,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from coalition_kit.library import Library
-from coalition_kit.outputs.datasette import SEARCHED, fts_table, render_metadata
+from coalition_kit.outputs.datasette import DICTIONARY, SEARCHED, fts_table, render_metadata
 from coalition_kit.outputs.rows import Row, table_rows
 from coalition_kit.outputs.tables import Column, Table, tables
 from coalition_kit.support.files import write_atomically
@@ -31,6 +32,17 @@ _TYPES = {
     "boolean": "INTEGER",
     "date": "TEXT",
 }
+
+
+_DICTIONARY_SQL = f"""CREATE TABLE {DICTIONARY} (
+    "table" TEXT NOT NULL,
+    "column" TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    required INTEGER NOT NULL CHECK (required IN (0, 1)),
+    description TEXT NOT NULL,
+    PRIMARY KEY ("table", "column")
+)"""
 
 
 def _quote(name: str) -> str:
@@ -79,6 +91,7 @@ def schema_sql() -> list[str]:
             if key.target != keys[key.table]:
                 unique[key.table].add(key.target)
     statements = [sql for table in every for sql in _create(table, unique[table.name])]
+    statements.append(_DICTIONARY_SQL)
     for name, columns in SEARCHED.items():
         statements.append(
             f"CREATE VIRTUAL TABLE {_quote(fts_table(name))} USING fts5"
@@ -120,6 +133,14 @@ def _fill(connection: sqlite3.Connection, library: Library) -> None:
             f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608 - names from models
             found[table.name],
         )
+    connection.executemany(
+        f"INSERT INTO {DICTIONARY} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608 - a constant
+        [
+            (table.name, column.name, i, column.type, column.required, column.description)
+            for table in tables()
+            for i, column in enumerate(table.all_columns)
+        ],
+    )
     for name, columns in SEARCHED.items():
         rowids = {
             str(key): rowid

@@ -154,8 +154,11 @@ class _Builder:
         ]
         # An item written as a plain value fills the model's first field (a paragraph as text).
         shorthand = (models[0], next(iter(models[0].model_fields))) if plain else None
+        # The discriminator, then what tells the members apart (a contact's value, address or
+        # account), then the fields they share: the values a reader looks for come first.
         first = discriminator(annotation)
-        merged.sort(key=lambda column: column.name != first)
+        shared = {name for name, same in columns.items() if len(same) == len(models)}
+        merged.sort(key=lambda column: (column.name != first, column.name in shared))
         clash = key_names & set(columns)
         assert not clash, f"{table}: columns {sorted(clash)} clash with its key"
         return merged, list(containers.values()), shorthand

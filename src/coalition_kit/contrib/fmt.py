@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import io
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from coalition_kit.contrib.comments import CommentError, Comments, comment_texts
 from coalition_kit.models import Kind
 from coalition_kit.models.introspect import field_annotations, models_in, shape
 from coalition_kit.problems.codes import Code
@@ -24,7 +26,15 @@ from coalition_kit.reading.plain import interpret_plain, needs_quotes
 from coalition_kit.reading.yaml import load_text
 from coalition_kit.support.files import write_atomically
 
-__all__ = ["FormatError", "FormatResult", "format_file", "format_text"]
+__all__ = [
+    "FormatError",
+    "FormatResult",
+    "arrange",
+    "edit_text",
+    "field_order",
+    "format_file",
+    "format_text",
+]
 
 # Problems that make a file impossible to format safely; the validator explains each one.
 _BLOCKING = {
@@ -104,14 +114,14 @@ def _model_for(annotation: Any, node: Any) -> type[BaseModel] | None:
     return None
 
 
-def _field_order(model: type[BaseModel]) -> list[str]:
+def field_order(model: type[BaseModel]) -> list[str]:
     """A model's own fields first (``kind``, ``value`` of a contact), then the ones it inherits."""
     own = vars(model).get("__annotations__", {})
     fields = list(model.model_fields)
     return [name for name in fields if name in own] + [name for name in fields if name not in own]
 
 
-def _arrange(node: Any, model: type[BaseModel] | None) -> None:
+def arrange(node: Any, model: type[BaseModel] | None) -> None:
     """Reorder ``node``'s keys into ``model``'s field order and quote what YAML would misread."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
@@ -123,7 +133,7 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
 
     if isinstance(node, CommentedMap):
         hints = field_annotations(model) if model else {}
-        order = _field_order(model) if model else []
+        order = field_order(model) if model else []
         wanted = [key for key in order if key in node] + [key for key in node if key not in order]
         if list(node) != wanted:
             for position, key in enumerate(wanted):
@@ -137,7 +147,7 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
             if isinstance(value, CommentedSeq):
                 for index, item in enumerate(value):
                     value[index] = quoted(item)
-                    _arrange(
+                    arrange(
                         item, _model_for(inner, item) if isinstance(item, CommentedMap) else None
                     )
             elif isinstance(value, CommentedMap):
@@ -146,7 +156,7 @@ def _arrange(node: Any, model: type[BaseModel] | None) -> None:
                         value[sub_key] = quoted(item)
                         _descend(item, inner)
                 else:
-                    _arrange(value, _model_for(annotation, value))
+                    arrange(value, _model_for(annotation, value))
             else:
                 node[key] = quoted(value)
 
@@ -158,9 +168,50 @@ def _descend(node: Any, annotation: Any) -> None:
     if isinstance(node, CommentedSeq):
         for item in node:
             if isinstance(item, CommentedMap):
-                _arrange(item, _model_for(inner if found == "list" else annotation, item))
+                arrange(item, _model_for(inner if found == "list" else annotation, item))
     elif isinstance(node, CommentedMap):
-        _arrange(node, _model_for(annotation, node))
+        arrange(node, _model_for(annotation, node))
+
+
+def _readable(text: str) -> tuple[str, Any]:
+    """Return ``text`` without a byte-order mark and with LF line ends, and its values.
+
+    Raises:
+        FormatError: The file has problems that make editing it unsafe.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    document = load_text(text, "<input>")
+    blocking = [p for p in document.problems if p.code in _BLOCKING]
+    if blocking:
+        raise FormatError("; ".join(f"line {p.line}: {p.message}" for p in blocking))
+    return text, document.data
+
+
+def _round_trip(text: str, change: Callable[[Any], None]) -> str:
+    """Load ``text``, ``change`` its data, and write it again with every comment at its key."""
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+        comments = Comments.detach(text, data)
+        change(data)
+        comments.attach(data)
+        stream = io.StringIO()
+        yaml.dump(data, stream)
+        result = stream.getvalue()
+        kept = comment_texts(result) == comment_texts(text)
+    except CommentError as error:
+        raise FormatError(f"{error}; the file is left as it is") from None
+    except YAMLError as error:
+        # ruamel's scanner is stricter than libyaml in a few corners (a tab after a value).
+        problem = str(error).splitlines()[-1].strip() if str(error) else type(error).__name__
+        raise FormatError(f"the formatter cannot read this file: {problem}") from None
+    if not kept:
+        raise FormatError("formatting would lose or repeat a comment; the file is left as it is")
+    return result
 
 
 def format_text(text: str, kind: Kind) -> str:
@@ -170,30 +221,25 @@ def format_text(text: str, kind: Kind) -> str:
         FormatError: The file has problems formatting cannot fix safely (a syntax error, a
             duplicate key ...), or the formatted text would read differently.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    before = load_text(text, "<input>")
-    blocking = [problem for problem in before.problems if problem.code in _BLOCKING]
-    if blocking:
-        raise FormatError("; ".join(f"line {p.line}: {p.message}" for p in blocking))
-    from ruamel.yaml.error import YAMLError
-
-    yaml = _yaml()
-    try:
-        data = yaml.load(text)
-        _arrange(data, kind.model)
-        stream = io.StringIO()
-        yaml.dump(data, stream)
-    except YAMLError as error:
-        # ruamel's scanner is stricter than libyaml in a few corners (a tab after a value).
-        problem = str(error).splitlines()[-1].strip() if str(error) else type(error).__name__
-        raise FormatError(f"the formatter cannot read this file: {problem}") from None
-    result = stream.getvalue()
+    text, before = _readable(text)
+    result = _round_trip(text, lambda data: arrange(data, kind.model))
     after = load_text(result, "<output>")
-    if after.data != before.data or any(p.code in _BLOCKING for p in after.problems):
+    if after.data != before or any(p.code in _BLOCKING for p in after.problems):
         raise FormatError("formatting would change a value; the file is left as it is")
     return result
+
+
+def edit_text(text: str, change: Callable[[Any], None]) -> str:
+    """Return ``text`` with ``change`` made to its data (ruamel's round-trip mappings and lists).
+
+    Every comment stays with its key; the comments of a key ``change`` removes go with the next
+    key. What ``change`` adds is written as ``change`` leaves it: call ``arrange`` on it for the
+    canonical order and quoting.
+
+    Raises:
+        FormatError: The file cannot be read safely, or its comments cannot be placed.
+    """
+    return _round_trip(_readable(text)[0], change)
 
 
 def format_file(path: Path, kind: Kind, *, check: bool = False) -> FormatResult:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coalition_kit.cli.common import (
     EXIT_OK,
@@ -18,31 +20,39 @@ from coalition_kit.cli.common import (
     require_folder,
 )
 
+if TYPE_CHECKING:
+    from coalition_kit.models import Kind
+
 __all__ = ["fmt", "import_missions", "new"]
 
 
 def _ask(question: object, options: list[str]) -> str:
-    from coalition_kit.contrib.starter import Question
+    from coalition_kit.contrib.questions import Question
 
     assert isinstance(question, Question)
     hint = f" [{'/'.join(options)}]" if options else ""
     hint = hint or ("" if question.required else " (Enter to skip)")
-    while True:
-        answer = input(f"{question.prompt}{hint}: ").strip()
-        if answer or not question.required:
-            return answer
-        print("  This one is needed.")
+    try:
+        return input(f"{question.prompt}{hint}: ")
+    except EOFError:
+        raise UsageError("\ncoalition-kit new: no answer came; nothing was written") from None
+
+
+def _shown(path: Path) -> str:
+    """A path to print: relative to the working folder when it is under it, else absolute."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def new(arguments: argparse.Namespace) -> int:
     """``coalition-kit new``: write a starter file, asking in a terminal for what is missing."""
     from coalition_kit.check.document import SLUG
-    from coalition_kit.contrib.starter import (
-        AnswerError,
-        StarterError,
-        gather_answers,
-        starter_text,
-    )
+    from coalition_kit.contrib.questions import AnswerError, gather_answers
+    from coalition_kit.contrib.starter import StarterError, starter_text
+    from coalition_kit.contrib.workspace import data_folder
     from coalition_kit.models import kind_named
     from coalition_kit.support.files import write_atomically
 
@@ -58,9 +68,9 @@ def new(arguments: argparse.Namespace) -> int:
             f"coalition-kit new: '{arguments.id}' is not an id; use lowercase letters, digits "
             "and single hyphens, such as 'liberty-in-north-korea'"
         )
-    target = Path(arguments.data) / kind.folder / f"{arguments.id}.yaml"
+    target = data_folder(arguments.data) / kind.folder / f"{arguments.id}.yaml"
     if target.exists():
-        print(f"{target} already exists; edit it, or choose another id.", file=sys.stderr)
+        print(f"{_shown(target)} already exists; edit it, or choose another id.", file=sys.stderr)
         return EXIT_PROBLEMS
     given: dict[str, str] = {}
     for assignment in arguments.set or []:
@@ -84,47 +94,62 @@ def new(arguments: argparse.Namespace) -> int:
             f"coalition-kit new: the answers do not make a valid {kind.name}:\n{error}"
         ) from None
     write_atomically(target, text.encode("utf-8"))
-    print(f"Wrote {target}. Fill in what your sources say, then run:")
-    print(f"  coalition-kit validate {target}")
+    shown = _shown(target)
+    # validate knows a file's kind from its folder: name the folder in the path it is given.
+    checkable = shown if kind.folder in Path(shown).parent.parts else str(target.absolute())
+    print(f"Wrote {shown}. Fill in what your sources say, then run:")
+    print(f"  coalition-kit validate {checkable}")
     return EXIT_OK
 
 
 def fmt(arguments: argparse.Namespace) -> int:
     """``coalition-kit fmt``: format data files canonically, or say which would change."""
     from coalition_kit.contrib.fmt import format_file
-    from coalition_kit.reading.discover import discover, kind_of_file
+    from coalition_kit.contrib.workspace import DataPathError, data_files, data_folder
 
-    exit_code = EXIT_OK
-    for given in arguments.paths:
-        path = Path(given)
+    paths = [Path(given) for given in arguments.paths] or [Path(_shown(data_folder(None)))]
+    files: dict[str, tuple[Path, Kind]] = {}
+    for path in paths:
         require_folder(path, "fmt")
-        if not path.is_dir():
-            kind = kind_of_file(path)
-            if kind is None:
-                raise UsageError(f"coalition-kit fmt: {path} is not in a kind's folder")
-            files = [(path, kind)]
-        else:
-            found, _problems = discover(path, str(path))
-            files = [(data_file.path, data_file.kind) for data_file in found if data_file.kind]
-        progress = Progress("formatted")
-        changed = 0
-        for done, (file, kind) in enumerate(files, start=1):
-            result = format_file(file, kind, check=arguments.check)
-            progress(done, len(files))
-            if result.error:
-                progress.finish()
-                print(f"{file}: not formatted: {result.error}", file=sys.stderr)
-                exit_code = EXIT_PROBLEMS
-            elif result.changed:
-                changed += 1
-                progress.finish()
-                print(f"{file}: {'would be reformatted' if arguments.check else 'reformatted'}")
-        progress.finish()
-        if arguments.check and changed:
-            exit_code = EXIT_PROBLEMS
-    if arguments.check and exit_code == EXIT_PROBLEMS:
+        try:
+            found = data_files(path)
+        except DataPathError as error:
+            raise UsageError(f"coalition-kit fmt: {error}") from None
+        # A file named twice (a folder and a file in it) is formatted once.
+        files.update((os.path.normpath(file.absolute()), (file, kind)) for file, kind in found)
+    progress = Progress("formatted")
+    changed = failed = 0
+    for done, (file, kind) in enumerate(files.values(), start=1):
+        result = format_file(file, kind, check=arguments.check)
+        progress(done, len(files))
+        if result.error:
+            failed += 1
+            progress.finish()
+            print(f"{file}: not formatted: {result.error}", file=sys.stderr)
+        elif result.changed:
+            changed += 1
+            progress.finish()
+            print(f"{file}: {'would be reformatted' if arguments.check else 'reformatted'}")
+    progress.finish()
+    print(_fmt_summary(len(files), changed, failed, check=arguments.check))
+    if arguments.check and changed:
         print("Run 'coalition-kit fmt' to format them.", file=sys.stderr)
-    return exit_code
+    return EXIT_PROBLEMS if failed or (arguments.check and changed) else EXIT_OK
+
+
+def _fmt_summary(total: int, changed: int, failed: int, *, check: bool) -> str:
+    def files(count: int) -> str:
+        return f"{count} file{'' if count == 1 else 's'}"
+
+    if total == 0:
+        return "No data files to format."
+    parts = [f"{files(changed)} {'would be reformatted' if check else 'reformatted'}"]
+    parts.append(
+        f"{files(total - changed - failed)} {'already formatted' if check else 'unchanged'}"
+    )
+    if failed:
+        parts.append(f"{files(failed)} not formatted")
+    return ", ".join(parts) + "."
 
 
 def import_missions(arguments: argparse.Namespace) -> int:

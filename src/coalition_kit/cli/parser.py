@@ -7,10 +7,15 @@ reads in the terminal and on the site are the same text.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from coalition_kit._version import __version__
 
 __all__ = ["build_parser", "command_help"]
+
+
+_Command = Callable[[str, str, str, str], argparse.ArgumentParser]
+"""Adds a command: its name, one-line summary, description and examples."""
 
 
 def _examples(*lines: str) -> str:
@@ -95,51 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         "also read from $COALITION_KIT_WITHHELD_NAMES",
     )
 
-    new = command(
-        "new",
-        "write a starter file for a new entity",
-        "Write data/KIND/ID.yaml with the fields every KIND needs and a comment on every field. "
-        "In a terminal it asks for the values; in scripts give them with --set. It never "
-        "overwrites a file.",
-        _examples(
-            "coalition-kit new organization pscore",
-            "coalition-kit new mission cn-embassy-no --set sending_state=CN --set host_country=NO \\",
-            "    --set kind=embassy --set source_url=https://example.org/list --no-input",
-        ),
-    )
-    new.add_argument("kind", metavar="KIND", help="organization, letter, campaign or mission")
-    new.add_argument(
-        "id", metavar="ID", help="the new entity's id: lowercase letters, digits, hyphens"
-    )
-    new.add_argument(
-        "--set", action="append", metavar="FIELD=VALUE", help="give a value (repeatable)"
-    )
-    new.add_argument("--data", default="data", help="the data folder (default: data)")
-    new.add_argument(
-        "--no-input", action="store_true", help="never ask; fail if a value is missing"
-    )
-
-    fmt = command(
-        "fmt",
-        "format data files canonically, keeping comments",
-        "Put fields in the schema's order, indent lists, and quote values YAML would misread. "
-        "Values never change: a file that would read differently is left as it is.",
-        _examples(
-            "coalition-kit fmt                  format everything in data/",
-            "coalition-kit fmt --check          list files that need formatting (for CI)",
-            "coalition-kit fmt data/missions/cn-embassy-ca.yaml",
-        ),
-    )
-    fmt.add_argument(
-        "paths",
-        nargs="*",
-        default=["data"],
-        metavar="PATH",
-        help="folders or files (default: data)",
-    )
-    fmt.add_argument(
-        "--check", action="store_true", help="change nothing; exit 1 if a file would be reformatted"
-    )
+    _new_command(command)
+    _fmt_command(command)
 
     diff = command(
         "diff",
@@ -247,6 +209,78 @@ def build_parser() -> argparse.ArgumentParser:
         "--review", metavar="DIR", help="where to write the review list (default: beside MANIFEST)"
     )
     return parser
+
+
+def _new_command(command: _Command) -> None:
+    """The grammar of ``new``: a starter file, values from ``--set`` or questions."""
+    new = command(
+        "new",
+        "write a starter file for a new entity",
+        "Write data/KIND/ID.yaml in the repository, from whichever of its folders you are in, "
+        "with every field in the order 'fmt' gives: the values you give, each under a comment "
+        "that says what it holds, and the optional fields as commented-out examples in their "
+        "place. In a terminal it asks for the values it needs; with --set (and in scripts, or "
+        "with --no-input) it asks nothing, and if a needed value is missing it writes nothing "
+        "and names every --set to add (exit 2). It never overwrites a file.",
+        _examples(
+            "coalition-kit new organization pscore",
+            "coalition-kit new mission cn-embassy-no --set sending_state=CN --set host_country=NO \\",
+            "    --set kind=embassy --set source_url=https://example.org/list --no-input",
+            "coalition-kit new organization nkdb --set name='NK Database Center' --set kind=ngo \\",
+            "    --set website=https://example.org --set source_url=https://example.org/about",
+        ),
+    )
+    new.add_argument("kind", metavar="KIND", help="organization, letter, campaign or mission")
+    new.add_argument(
+        "id", metavar="ID", help="the new entity's id: lowercase letters, digits, hyphens"
+    )
+    new.add_argument(
+        "--set",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="give a value (repeatable): a value 'new' asks for (source_url, source_title ...) "
+        "or any field that holds one text, date or choice (website, acronym ...)",
+    )
+    new.add_argument(
+        "--data",
+        default=None,
+        help="the data folder (default: data/ in the repository around the current folder)",
+    )
+    new.add_argument(
+        "--no-input",
+        action="store_true",
+        help="never ask, even in a terminal; exit 2 naming what is missing",
+    )
+
+
+def _fmt_command(command: _Command) -> None:
+    """The grammar of ``fmt``: files, kinds' folders or data folders, or ``--check``."""
+    fmt = command(
+        "fmt",
+        "format data files canonically, keeping comments",
+        "Put fields in the schema's order, indent lists, and quote values YAML would misread. "
+        "Comments move with the field they belong to: the comment lines right above a field, "
+        "and a comment at the end of its line; those above the first field stay at the top. "
+        "Values never change: a file that would read differently, or lose a comment, is left "
+        "as it is.",
+        _examples(
+            "coalition-kit fmt                  format everything in the repository's data/",
+            "coalition-kit fmt --check          list files that need formatting (for CI)",
+            "coalition-kit fmt data/campaigns   one kind's folder",
+            "coalition-kit fmt data/missions/cn-embassy-ca.yaml",
+        ),
+    )
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        default=[],
+        metavar="PATH",
+        help="data files, kinds' folders (data/missions) or data folders (default: data/ in "
+        "the repository around the current folder)",
+    )
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file would be reformatted"
+    )
 
 
 def command_help() -> dict[str, str]:

@@ -1,81 +1,24 @@
 """Starter files for ``coalition-kit new``: a valid entity with a comment on every field.
 
-The questions a contributor must answer depend on the kind; every answer is checked with the
-model's own field type before the file is written, and the finished file is validated as a whole.
+Every field of the kind is written in the order ``fmt`` gives it: the values given, each under a
+comment that says what it holds, and the optional fields as commented-out examples in their
+place, so that uncommenting one never puts it out of order. The file is validated before it is
+returned; the values come from ``questions``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import TypeAdapter, ValidationError
 
 from coalition_kit.check.document import validate_document
+from coalition_kit.contrib.fmt import field_order
+from coalition_kit.contrib.questions import choices
 from coalition_kit.models import Kind
-from coalition_kit.models.introspect import enum_of, field_annotations
-from coalition_kit.models.shared import Source
 from coalition_kit.problems.report import Problem
 from coalition_kit.reading.yaml import load_text
 
-__all__ = [
-    "QUESTIONS",
-    "AnswerError",
-    "Ask",
-    "Question",
-    "StarterError",
-    "check_answer",
-    "choices",
-    "gather_answers",
-    "starter_text",
-]
-
-
-@dataclass(frozen=True)
-class Question:
-    """A value ``new`` asks for: the field it fills and how to ask."""
-
-    field: str
-    prompt: str
-    required: bool = True
-
-
-SOURCE_QUESTIONS = (
-    Question("source_url", "Where does this come from? The address (https://...) of your source"),
-    Question("source_title", "The title of that page or document", required=False),
-)
-
-QUESTIONS: dict[str, tuple[Question, ...]] = {
-    "organization": (
-        Question("name", "The organization's name in English"),
-        Question("kind", "What sort of body is it"),
-        Question("country", "Its country, as a two-letter code (KR, US ...)", required=False),
-        *SOURCE_QUESTIONS,
-    ),
-    "letter": (
-        Question("title", "The letter's title or subject line, as written"),
-        Question("kind", "What sort of letter is it"),
-        Question("addressee", "To whom is it addressed, as the letter writes it"),
-        Question("date", "Its date (YYYY-MM-DD, or YYYY-MM, or YYYY)", required=False),
-        *SOURCE_QUESTIONS,
-    ),
-    "campaign": (
-        Question("title", "The campaign's title"),
-        Question("summary", "What the campaign is about and asks, in a sentence or two"),
-        *SOURCE_QUESTIONS,
-    ),
-    "mission": (
-        Question("sending_state", "The state the mission represents, as a code (CN ...)"),
-        Question("host_country", "The country the mission is in, as a code (CA, US ...)"),
-        Question("kind", "What sort of mission is it"),
-        Question("city", "The city it is in", required=False),
-        Question("name", "Its name, as the source writes it", required=False),
-        *SOURCE_QUESTIONS,
-    ),
-}
-"""What ``new`` asks for each kind, in order."""
+__all__ = ["StarterError", "starter_text"]
 
 _EXAMPLES: dict[str, str] = {
     "other_names": "other_names:\n  - name: 북한인권시민연합\n    language: ko",
@@ -119,86 +62,6 @@ class StarterError(ValueError):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-class AnswerError(ValueError):
-    """An answer is missing or does not fit its field; the message says which and why."""
-
-
-Ask = Callable[[Question, list[str]], str]
-"""Asks one question, with the values it allows, and returns the answer ('' to skip it)."""
-
-
-def gather_answers(
-    kind: Kind,
-    given: Mapping[str, str],
-    *,
-    ask: Ask | None = None,
-    tell: Callable[[str], None] = lambda message: None,
-) -> dict[str, str]:
-    """Return the answers for a new entity of ``kind``: those ``given``, the rest asked for.
-
-    Missing answers are asked through ``ask``. An answer that does not fit its field is told (``tell``) and asked again; without ``ask``
-    (no terminal), a missing required answer or an unfit one is an error.
-
-    Raises:
-        AnswerError: An answer names no question of the kind, is missing or does not fit.
-    """
-    known = {question.field for question in QUESTIONS[kind.name]}
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise AnswerError(
-            f"a new {kind.name} asks for {', '.join(sorted(known))}; not {', '.join(unknown)}"
-        )
-    answers = dict(given)
-    for question in QUESTIONS[kind.name]:
-        while True:
-            value = answers.get(question.field, "")
-            if not value and ask is not None:
-                value = ask(question, choices(kind, question.field))
-            if not value:
-                if question.required:
-                    raise AnswerError(
-                        f"{question.field} is needed ({question.prompt}); "
-                        f"give it with --set {question.field}=..."
-                    )
-                answers.pop(question.field, None)
-                break
-            reason = check_answer(kind, question.field, value)
-            if reason is None:
-                answers[question.field] = value
-                break
-            if ask is None:
-                raise AnswerError(f"{question.field}: {reason}")
-            tell(reason)
-            answers.pop(question.field, None)
-    return answers
-
-
-def _field_type(kind: Kind, name: str) -> Any:
-    if name in ("source_url",):
-        return Source.model_fields["url"].annotation
-    if name in ("source_title",):
-        return Source.model_fields["title"].annotation
-    if name == "addressee":
-        return str
-    return field_annotations(kind.model)[name]
-
-
-def choices(kind: Kind, name: str) -> list[str]:
-    """The allowed values of a field, for a prompt ('ngo', 'coalition' ...), if it has a list."""
-    annotation = field_annotations(kind.model).get(name)
-    choices_of = enum_of(annotation) if annotation is not None else None
-    return [str(member.value) for member in choices_of] if choices_of else []
-
-
-def check_answer(kind: Kind, name: str, value: str) -> str | None:
-    """Return why ``value`` does not fit field ``name`` of ``kind``, or None if it fits."""
-    try:
-        TypeAdapter(_field_type(kind, name)).validate_python(value)
-    except ValidationError as error:
-        return "; ".join(detail["msg"] for detail in error.errors(include_url=False))
-    return None
-
-
 def _scalar(value: str) -> str:
     # JSON strings are YAML double-quoted scalars: nothing in a value can be misread.
     return json.dumps(value, ensure_ascii=False)
@@ -220,6 +83,23 @@ class _Writer:
         self.lines.extend(text.splitlines() or [""])
 
 
+def _values(kind: Kind, entity_id: str, answers: dict[str, str]) -> dict[str, str]:
+    """Each field the answers fill, as the YAML lines that write it."""
+    values = {"id": f"id: {entity_id}"}
+    for name, value in answers.items():
+        if name.startswith("source_"):
+            continue
+        if name == "addressee":
+            values["addressees"] = f"addressees:\n  - as_written: {_scalar(value)}"
+        else:
+            values[name] = f"{name}: {_scalar(value)}"
+    # A source's fields in the order fmt gives them: title before url.
+    source = [f"title: {_scalar(answers['source_title'])}"] if answers.get("source_title") else []
+    source.append(f"url: {_scalar(answers.get('source_url', ''))}")
+    values["sources"] = "sources:\n  - " + "\n    ".join(source)
+    return values
+
+
 def starter_text(kind: Kind, entity_id: str, answers: dict[str, str]) -> str:
     """Return a starter file for a new entity of ``kind``, checked to be valid.
 
@@ -233,35 +113,14 @@ def starter_text(kind: Kind, entity_id: str, answers: dict[str, str]) -> str:
         "leave a field out rather than guess. To use an optional field, remove the '# ' in front\n"
         f"of its lines. Check the file with: coalition-kit validate data/{kind.folder}/{entity_id}.yaml"
     )
-    out.add("")
-    written = {"id"}
-    out.comment(_description(kind, "id"))
-    out.add(f"id: {entity_id}")
-    for question in QUESTIONS[kind.name]:
-        value = answers.get(question.field)
-        if question.field.startswith("source_") or not value:
-            continue
-        if question.field == "addressee":
-            out.comment(_description(kind, "addressees"))
-            out.add(f"addressees:\n  - as_written: {_scalar(value)}")
-            written.add("addressees")
-            continue
-        out.comment(_description(kind, question.field))
-        out.add(f"{question.field}: {_scalar(value)}")
-        written.add(question.field)
-    out.comment(_description(kind, "sources"))
-    source = [f"  - url: {_scalar(answers.get('source_url', ''))}"]
-    if answers.get("source_title"):
-        source.append(f"    title: {_scalar(answers['source_title'])}")
-    out.add("sources:\n" + "\n".join(source))
-    written.add("sources")
-    out.add("")
-    out.comment("Optional fields:")
-    for name in kind.model.model_fields:
-        if name in written:
-            continue
+    values = _values(kind, entity_id, answers)
+    for name in field_order(kind.model):
         out.add("")
-        out.comment(_description(kind, name))
+        if name in values:
+            out.comment(_description(kind, name))
+            out.add(values[name])
+            continue
+        out.comment(f"Optional. {_description(kind, name)}")
         options = choices(kind, name)
         if options:
             out.comment(f"One of: {', '.join(options)}.")

@@ -1,8 +1,9 @@
-"""The contributors' commands as volunteers run them: ``new`` from any folder of the
-repository, ``fmt`` moving every comment with its key, on files and on folders."""
+"""The contributors' commands as volunteers run them: ``new`` and ``close`` from any folder of
+the repository, ``fmt`` moving every comment with its key, on files and on folders."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -298,3 +299,142 @@ def test_fmt_formats_a_folder_from_anywhere_in_the_repository(repository: Path) 
         assert formatted.replace("# First, as written.\n", "") == tidy
     nothing = run_cli("fmt", "docs", cwd=repository)
     assert nothing.code == 2 and "holds no data files" in nothing.stderr
+
+
+# --- close ---------------------------------------------------------------------------------
+
+
+def _close(repository: Path, *arguments: str, cwd: Path | None = None) -> tuple[int, str]:
+    result = run_cli("close", *arguments, cwd=cwd or repository)
+    assert "Traceback" not in result.stderr
+    return result.code, result.stdout + result.stderr
+
+
+def test_close_writes_a_valid_status_and_keeps_the_rest_of_the_file(repository: Path) -> None:
+    path = repository / "data" / "missions" / "cn-consulate-us-chicago.yaml"
+    before = path.read_text(encoding="utf-8")
+    commented = f"# Chicago, as the 2012 list gives it.\n{before}".replace(
+        "\nsources:\n", "\n# Where the facts come from.\nsources:  # read in 2026\n"
+    )
+    path.write_text(commented, encoding="utf-8")
+    code, output = _close(
+        repository,
+        "cn-consulate-us-chicago",
+        "--state",
+        "closed",
+        "--since",
+        "2024-05",
+        "--successor",
+        "cn-embassy-us",
+        "--source",
+        "https://example.org/news",
+        "--note",
+        "The consulate closed.",
+        cwd=repository / "data" / "missions",
+    )
+    assert code == 0, output
+    today = dt.date.today().isoformat()
+    assert output.splitlines() == [
+        "Changed cn-consulate-us-chicago.yaml:",
+        "  status.state: open -> closed",
+        "  status.since: (none) -> 2024-05",
+        "  status.successor: (none) -> cn-embassy-us",
+        "  status.source.url: (none) -> https://example.org/news",
+        f"  status.source.retrieved: (none) -> {today}",
+        "  status.note: (none) -> The consulate closed.",
+    ]
+    after = path.read_text(encoding="utf-8")
+    status = (
+        "status:\n  state: closed\n  since: 2024-05\n  successor: cn-embassy-us\n  source:\n"
+        f'    url: https://example.org/news\n    retrieved: "{today}"\n'
+        "  note: The consulate closed.\n"
+    )
+    # Only the status is new, where fmt puts it (before 'needs'), and every comment stays.
+    assert after == commented.replace("\nneeds:\n", f"\n{status}needs:\n")
+    assert run_cli("validate", cwd=repository).code == 0
+    assert run_cli("fmt", "--check", str(path), cwd=repository).code == 0
+    again = _close(
+        repository,
+        "cn-consulate-us-chicago",
+        "--state",
+        "closed",
+        "--since",
+        "2024-05",
+        "--successor",
+        "cn-embassy-us",
+        "--source",
+        "https://example.org/news",
+        "--note",
+        "The consulate closed.",
+    )
+    assert again[0] == 0 and "nothing to change" in again[1]
+
+
+def test_close_replaces_a_status_whole(repository: Path) -> None:
+    path = repository / "data" / "missions" / "cn-consulate-ua-odesa.yaml"
+    code, output = _close(
+        repository,
+        "cn-consulate-ua-odesa",
+        "--state",
+        "closed",
+        "--since",
+        "2023-07-20",
+        "--source",
+        "https://example.org/closed",
+    )
+    assert code == 0, output
+    assert "  status.state: suspended -> closed" in output
+    assert "  status.successor: cn-embassy-ua -> (removed)" in output
+    data = load_text(path.read_text(encoding="utf-8"), str(path)).data
+    assert data["status"]["state"] == "closed" and "note" not in data["status"]
+    assert run_cli("validate", cwd=repository).code == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (["--successor", "cn-embassy-usa"], 1, "no mission has the id 'cn-embassy-usa'"),
+        (["--successor", "cn-consulate-us-chicago"], 1, "cannot be its own successor"),
+        (["--since", "2099-01-01"], 2, "--since 2099-01-01 is in the future"),
+        (["--since", "24 July 2020"], 2, "'24 July 2020' is not a date"),
+        (["--source", "ftp://example.org"], 2, "is not an http(s) link"),
+    ],
+)
+def test_close_refuses_what_would_be_invalid_and_writes_nothing(
+    repository: Path, arguments: list[str], code: int, message: str
+) -> None:
+    path = repository / "data" / "missions" / "cn-consulate-us-chicago.yaml"
+    before = path.read_bytes()
+    defaults = {"--since": "2024-05", "--source": "https://example.org/news"}
+    defaults.update(zip(arguments[::2], arguments[1::2], strict=True))
+    given = [part for flag, value in defaults.items() for part in (flag, value)]
+    result = _close(repository, "cn-consulate-us-chicago", "--state", "closed", *given)
+    assert result[0] == code and message in result[1], result[1]
+    assert path.read_bytes() == before
+
+
+def test_close_names_a_mission_that_does_not_exist(repository: Path) -> None:
+    code, output = _close(
+        repository,
+        "cn-consulate-us-chicag",
+        "--state",
+        "closed",
+        "--since",
+        "2024",
+        "--source",
+        "https://example.org/news",
+    )
+    assert code == 2 and "did you mean 'cn-consulate-us-chicago'?" in output
+    broken = repository / "data" / "missions" / "cn-consulate-us-chicago.yaml"
+    broken.write_text("id: cn-consulate-us-chicago\nid: again\n", encoding="utf-8")
+    code, output = _close(
+        repository,
+        "cn-consulate-us-chicago",
+        "--state",
+        "closed",
+        "--since",
+        "2024",
+        "--source",
+        "https://example.org/news",
+    )
+    assert code == 1 and "appears twice" in output

@@ -20,6 +20,7 @@ def test_every_command_has_help_with_examples_and_is_in_the_cli_reference(built_
         "validate",
         "new",
         "fmt",
+        "close",
         "diff",
         "stale",
         "schemas",

@@ -188,6 +188,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
     "new": contributing.new,
     "fmt": contributing.fmt,
+    "close": contributing.close,
     "diff": _diff,
     "stale": _stale,
     "schemas": _schemas,

@@ -1,4 +1,4 @@
-"""The contributors' commands: ``new`` (a starter file), ``fmt`` and ``import-missions``.
+"""The contributors' commands: ``new`` (a starter file), ``fmt``, ``close`` and ``import-missions``.
 
 Like every command, each parses nothing and decides nothing: it calls the library and prints.
 """
@@ -23,7 +23,7 @@ from coalition_kit.cli.common import (
 if TYPE_CHECKING:
     from coalition_kit.models import Kind
 
-__all__ = ["fmt", "import_missions", "new"]
+__all__ = ["close", "fmt", "import_missions", "new"]
 
 
 def _ask(question: object, options: list[str]) -> str:
@@ -150,6 +150,46 @@ def _fmt_summary(total: int, changed: int, failed: int, *, check: bool) -> str:
     if failed:
         parts.append(f"{files(failed)} not formatted")
     return ", ".join(parts) + "."
+
+
+def close(arguments: argparse.Namespace) -> int:
+    """``coalition-kit close``: set a mission's status in its file, if the result is valid."""
+    from coalition_kit.contrib.close import CloseError, Closure, close_mission
+    from coalition_kit.contrib.fmt import FormatError
+    from coalition_kit.contrib.workspace import data_folder
+    from coalition_kit.models.mission import MissionState
+    from coalition_kit.support.files import write_atomically
+
+    data = data_folder(arguments.data)
+    require_folder(data, "close")
+    closure = Closure(
+        state=MissionState(arguments.state),
+        since=arguments.since,
+        source=arguments.source,
+        successor=arguments.successor,
+        note=arguments.note,
+    )
+    try:
+        closing = close_mission(data, arguments.mission, closure)
+    except CloseError as error:
+        raise UsageError(f"coalition-kit close: {error}") from None
+    except FormatError as error:
+        print(f"coalition-kit close: cannot edit the file: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    shown = _shown(closing.path)
+    if closing.errors:
+        print(f"{shown} would not be valid with this status; nothing was written:", file=sys.stderr)
+        for problem in closing.errors:
+            print(f"  line {problem.line}: {problem.code.value} {problem.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not closing.changes:
+        print(f"{shown}: the status is already so; nothing to change.")
+        return EXIT_OK
+    write_atomically(closing.path, closing.text.encode("utf-8"), overwrite=True)
+    print(f"Changed {shown}:")
+    for change in closing.changes:
+        print(f"  {change}")
+    return EXIT_OK
 
 
 def import_missions(arguments: argparse.Namespace) -> int:

@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _new_command(command)
     _fmt_command(command)
+    _close_command(command)
 
     diff = command(
         "diff",
@@ -280,6 +281,51 @@ def _fmt_command(command: _Command) -> None:
     )
     fmt.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a file would be reformatted"
+    )
+
+
+def _close_command(command: _Command) -> None:
+    """The grammar of ``close``: a mission's new status and its source."""
+    close = command(
+        "close",
+        "record that a mission closed, was suspended or relocated",
+        "Set the status of data/missions/MISSION.yaml: its state, since when, the mission that "
+        "took over, and the source of the news (with today as the day it was read). The new "
+        "status replaces the old one whole. The rest of the file keeps its comments and "
+        "layout. The result is checked with the rest of the data first: an unknown successor, "
+        "a date in the future or any other problem is reported and nothing is written. Works "
+        "from any folder of the repository.",
+        _examples(
+            "coalition-kit close cn-consulate-us-houston --state closed --since 2020-07-24 \\",
+            "    --successor cn-embassy-us --source https://example.org/news",
+            "coalition-kit close cn-consulate-ua-odesa --state suspended --since 2023-07 \\",
+            "    --source https://example.org/report --note 'Staff left before the strike.'",
+        ),
+    )
+    close.add_argument("mission", metavar="MISSION", help="the mission's id (its file's name)")
+    close.add_argument(
+        "--state",
+        required=True,
+        choices=["closed", "suspended", "relocated"],
+        help="what happened to the mission",
+    )
+    close.add_argument(
+        "--since",
+        required=True,
+        metavar="DATE",
+        help="when it took effect: YYYY-MM-DD, YYYY-MM or YYYY; not in the future",
+    )
+    close.add_argument(
+        "--successor", metavar="MISSION", help="the id of the mission that took over its work"
+    )
+    close.add_argument(
+        "--source", required=True, metavar="URL", help="the address of the news or notice"
+    )
+    close.add_argument("--note", metavar="TEXT", help="what happened, in a sentence or two")
+    close.add_argument(
+        "--data",
+        default=None,
+        help="the data folder (default: data/ in the repository around the current folder)",
     )
 
 

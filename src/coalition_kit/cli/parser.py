@@ -220,9 +220,10 @@ def _new_command(command: _Command) -> None:
         "Write data/KIND/ID.yaml in the repository, from whichever of its folders you are in, "
         "with every field in the order 'fmt' gives: the values you give, each under a comment "
         "that says what it holds, and the optional fields as commented-out examples in their "
-        "place. In a terminal it asks for the values it needs; with --set (and in scripts, or "
-        "with --no-input) it asks nothing, and if a needed value is missing it writes nothing "
-        "and names every --set to add (exit 2). It never overwrites a file.",
+        "place. In a terminal it asks for each value it needs that --set did not give; in "
+        "scripts (no terminal) or with --no-input it asks nothing, and if a needed value is "
+        "missing it writes nothing and names every --set to add (exit 2). It never overwrites "
+        "a file.",
         _examples(
             "coalition-kit new organization pscore",
             "coalition-kit new mission cn-embassy-no --set sending_state=CN --set host_country=NO \\",

@@ -33,7 +33,7 @@ _EXAMPLES: dict[str, str] = {
         'address:\n  lines:\n    - 1 Example Street\n  locality: Ottawa\n  region: "ON"\n'
         '  postal_code: "K1A 0A1"\n  country: CA'
     ),
-    "status": 'status:\n  state: closed\n  since: "2020-07-24"\n  source:\n    url: https://...',
+    "status": 'status:\n  state: closed\n  since: "2020-07-24"\n  source:\n    url: https://example.org/page',
     "needs": "needs:\n  - field: email\n    note: The source hid the address.",
     "signatories": "signatories:\n  - organization: an-organization-id\n  - name: A person",
     "body": (
@@ -50,6 +50,21 @@ _EXAMPLES: dict[str, str] = {
     ),
     "targets": "targets:\n  sending_state: CN",
     "recurrence": "recurrence:\n  frequency: yearly\n  month: 9\n  day: 24",
+}
+
+# Where a kind's field is best shown by a different example: a mission's names are Chinese, and
+# its contacts say what they are for.
+_KIND_EXAMPLES: dict[tuple[str, str], str] = {
+    ("mission", "other_names"): (
+        "other_names:\n  - name: 中华人民共和国驻芝加哥总领事馆\n    language: zh-Hans\n"
+        "    kind: official\n    source:\n      url: https://example.org/page"
+    ),
+    ("campaign", "status"): "status: active",
+    ("mission", "contact_points"): (
+        "contact_points:\n  - kind: email\n    value: info@example.org\n    purpose: general\n"
+        "    source:\n      url: https://example.org/page\n"
+        '  - kind: fax\n    value: "+12024952138"\n    display: 1-202-495-2138'
+    ),
 }
 
 
@@ -124,7 +139,8 @@ def starter_text(kind: Kind, entity_id: str, answers: dict[str, str]) -> str:
         options = choices(kind, name)
         if options:
             out.comment(f"One of: {', '.join(options)}.")
-        out.comment(_EXAMPLES.get(name, f"{name}: "))
+        example = _KIND_EXAMPLES.get((kind.name, name)) or _EXAMPLES.get(name, f"{name}: ")
+        out.comment(example)
     text = "\n".join(out.lines) + "\n"
     document = load_text(text, f"data/{kind.folder}/{entity_id}.yaml")
     validate_document(kind, document, entity_id)

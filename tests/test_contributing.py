@@ -4,11 +4,15 @@ the repository, ``fmt`` moving every comment with its key, on files and on folde
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from coalition_kit.contrib.fmt import field_order, format_text
 from coalition_kit.contrib.questions import choices
@@ -438,3 +442,58 @@ def test_close_names_a_mission_that_does_not_exist(repository: Path) -> None:
         "https://example.org/news",
     )
     assert code == 1 and "appears twice" in output
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_every_example_in_a_starter_is_valid_once_uncommented(kind: Kind) -> None:
+    from pydantic import TypeAdapter
+
+    from coalition_kit.contrib.starter import _EXAMPLES, _KIND_EXAMPLES
+
+    checked = 0
+    for name, info in kind.model.model_fields.items():
+        example = _KIND_EXAMPLES.get((kind.name, name)) or _EXAMPLES.get(name)
+        if example is None:
+            continue
+        value = yaml.safe_load(example)[name]
+        assert info.annotation is not None
+        TypeAdapter(info.annotation).validate_python(value)
+        checked += 1
+    assert checked >= 3
+
+
+def _guide_commands(guide: str, start: str) -> list[str]:
+    """The arguments of the guide's ``coalition-kit`` command that begins with ``start``."""
+    joined = guide.replace("\\\n", " ")
+    line = next(line for line in joined.splitlines() if line.strip().startswith(start))
+    return shlex.split(line.strip())[1:]
+
+
+def test_the_guides_mission_walk_through_works_as_written(repository: Path) -> None:
+    guide = (Path(__file__).parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    new = _guide_commands(guide, "coalition-kit new mission")
+    result = run_cli(*new, "--no-input", cwd=repository)
+    assert result.code == 0, result.stderr
+    path = repository / "data" / "missions" / f"{new[2]}.yaml"
+    # The guide's block of values, added to the new file as a volunteer would paste it.
+    block = next(
+        textwrap.dedent(block)
+        for block in re.findall(r"```yaml\n(.*?)^ *```", guide, re.DOTALL | re.MULTILINE)
+        if "consular_district" in block
+    )
+    path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
+    result = run_cli("validate", cwd=repository)
+    assert result.code == 0, result.stdout
+    assert run_cli("fmt", str(path), cwd=repository).code == 0
+    formatted = path.read_text(encoding="utf-8")
+    # The comments pasted with the values stay on their lines.
+    assert re.search(r"^consular_district: +# the regions this consulate", formatted, re.M)
+    assert re.search(r"^  - kind: email +# email, fax", formatted, re.M)
+    assert run_cli("validate", cwd=repository).code == 0
+
+    close = _guide_commands(guide, "coalition-kit close")
+    result = run_cli(*close, cwd=repository)
+    assert result.code == 0, result.stderr
+    closed = yaml.safe_load((repository / "data" / "missions" / f"{close[1]}.yaml").read_text())
+    assert closed["status"]["state"] == "closed"
+    assert closed["status"]["successor"] == "cn-embassy-us"

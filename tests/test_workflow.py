@@ -274,11 +274,24 @@ def test_fmt_leaves_a_file_it_cannot_read_alone(repository: Path) -> None:
 
 
 def test_export_command_writes_and_never_overwrites(repository: Path) -> None:
-    assert run_cli("export", "--format", "sqlite", "out.db", cwd=repository).code == 0
+    first = run_cli("export", "--format", "sqlite", "out.db", cwd=repository)
+    assert first.code == 0
+    # The Datasette metadata written beside the database is named, so a user finds it.
+    assert "out.metadata.json" in first.stdout
+    assert (repository / "out.metadata.json").is_file()
     again = run_cli("export", "--format", "sqlite", "out.db", cwd=repository)
     assert again.code == 1 and "--force" in again.stderr
     assert run_cli("export", "--format", "vcard", "out.db", "--force", cwd=repository).code == 0
     assert (repository / "out.db").read_text(encoding="utf-8").startswith("BEGIN:VCARD")
+
+
+def test_export_offers_every_format_of_the_registry() -> None:
+    from coalition_kit.outputs.registry import EXPORTERS
+
+    help_text = " ".join(run_cli("export", "--help").stdout.split())
+    for name, exporter in EXPORTERS.items():
+        assert f"{name}: {exporter.description}" in help_text
+    assert run_cli("export", "--format", "pdf", "out").code == 2
 
 
 def test_colour_only_when_asked_or_on_a_terminal(repository: Path) -> None:

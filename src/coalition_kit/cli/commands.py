@@ -159,7 +159,7 @@ def _export(arguments: argparse.Namespace) -> int:
     exporter = EXPORTERS[arguments.format]
     if arguments.data is not None:
         require_folder(Path(arguments.data), "export")
-    if arguments.output == "-" and exporter.content is None:
+    if arguments.output == "-" and not exporter.streams:
         raise UsageError(
             f"coalition-kit export: --format {arguments.format} cannot go to standard output "
             "('-'); give a path"
@@ -170,17 +170,20 @@ def _export(arguments: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
     if arguments.output == "-":
-        assert exporter.content is not None
         sys.stdout.buffer.write(exporter.content(library))
         sys.stdout.flush()
         return EXIT_OK
     output = Path(arguments.output)
     try:
-        exporter.write(library, output, arguments.force)
+        exporter.write(library, output, overwrite=arguments.force)
     except FileExistsError as error:
         print(f"coalition-kit export: {describe(error)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"Wrote {output}.")
+    beside = exporter.written_beside(output)
+    if beside is None:
+        print(f"Wrote {output}.")
+    else:
+        print(f"Wrote {output} and {exporter.beside_is}, {beside}.")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 
 from coalition_kit._version import __version__
+from coalition_kit.outputs.registry import EXPORTERS
 
 __all__ = ["build_parser", "command_help"]
 
@@ -172,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Validate the data and write it in another format. An existing file is never replaced "
         "unless --force is given.",
         _examples(
-            "coalition-kit export --format sqlite coalition.db   then: datasette coalition.db",
+            "coalition-kit export --format sqlite coalition.db",
+            "    then: datasette coalition.db --metadata coalition.metadata.json",
             "coalition-kit export --format ics events.ics",
             "coalition-kit export --format csv csv/",
         ),
@@ -180,10 +182,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "output",
         metavar="OUTPUT",
-        help="the file (or folder, for csv) to write; '-' for standard output (json, ics, vcard)",
+        help="the file (or folder, for csv) to write; '-' for standard output ("
+        + ", ".join(name for name, exporter in EXPORTERS.items() if exporter.streams)
+        + ")",
     )
     export.add_argument(
-        "--format", choices=["json", "csv", "sqlite", "ics", "vcard"], required=True
+        "--format",
+        choices=list(EXPORTERS),
+        required=True,
+        help="; ".join(f"{name}: {exporter.description}" for name, exporter in EXPORTERS.items()),
     )
     export.add_argument(
         "--data",

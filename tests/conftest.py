@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -33,6 +34,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the expected reports of tests/examples/invalid from the validator's output",
     )
+
+
+JS = Path(__file__).resolve().parent / "js"
+
+
+def node_tool_or_skip(tool: str, what: str) -> tuple[str, Path]:
+    """Node.js and ``tool`` (a path under tests/js/node_modules), when both are installed.
+
+    A bare ``pytest`` on a fresh clone skips the test that needs them; scripts/test (and so CI)
+    sets ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing install a failure, never a
+    silent skip. ``what`` names the tool in the reason.
+    """
+    node = shutil.which("node")
+    path = JS / "node_modules" / tool
+    if node is not None and path.exists():
+        return node, path
+    reason = (
+        f"{what} is not installed (needs Node.js and tests/js/node_modules): "
+        "run `npm ci` in tests/js, or bash scripts/test"
+    )
+    if os.environ.get("COALITION_KIT_REQUIRE_NODE") == "1":
+        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping the test")
+    pytest.skip(reason)
 
 
 @dataclass(frozen=True)

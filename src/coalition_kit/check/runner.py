@@ -8,7 +8,6 @@ behind: the few files a dataset-wide rule reports on are read again where that r
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
@@ -22,7 +21,7 @@ from coalition_kit.check.dataset import Entity
 from coalition_kit.check.document import validate_document
 from coalition_kit.check.rules import RuleContext, run_entity_rules
 from coalition_kit.check.withheld import WithheldNames
-from coalition_kit.models import Kind
+from coalition_kit.models import KINDS, Kind
 from coalition_kit.models.formats import warm_up
 from coalition_kit.problems.report import Problem
 from coalition_kit.reading.document import Document
@@ -106,9 +105,10 @@ def check_files(
                 progress(min(start + _CHUNK, len(files)), len(files))
         return
     warm_up()
-    # What is imported now is shared with the workers and lives to the end: the collector of
-    # each worker need not walk it again (and copy its pages) on every pass.
-    gc.freeze()
+    # The models' validators are built when first used (a script that only loads the bundle
+    # never needs them): build them once here, before the workers fork, not once in each.
+    for kind in KINDS:
+        kind.model.model_rebuild()
     # fork starts workers at once with everything imported; it is safe only without threads.
     forkable = "fork" in multiprocessing.get_all_start_methods()
     method = "fork" if forkable and threading.active_count() == 1 else "spawn"
@@ -118,12 +118,9 @@ def check_files(
     ]
     done = 0
     context_of = multiprocessing.get_context(method)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context_of) as pool:
-            for checked in pool.map(_check_chunk, chunks):
-                yield from checked
-                done += len(checked)
-                if progress is not None:
-                    progress(done, len(files))
-    finally:
-        gc.unfreeze()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context_of) as pool:
+        for checked in pool.map(_check_chunk, chunks):
+            yield from checked
+            done += len(checked)
+            if progress is not None:
+                progress(done, len(files))

@@ -41,6 +41,7 @@ class Model(_PydanticBaseModel):
         validate_default=False,
         use_enum_values=False,
         json_schema_mode_override="validation",
+        defer_build=True,
     )
 
 

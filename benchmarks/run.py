@@ -105,11 +105,14 @@ def _python(
 ) -> Measure:
     """Run a Python snippet that prints the seconds of its measured part; keep the best run.
 
-    The peak memory is the snippet's own (``ru_maxrss`` of the process, which it prints last).
+    The peak memory is the snippet's own: the high-water mark of its memory map (``VmHWM``),
+    which starts afresh at ``exec``, unlike ``ru_maxrss``, which keeps the forking parent's.
     """
     best, peak = float("inf"), 0.0
     program = textwrap.dedent(snippet) + (
-        "\nimport resource as _r\nprint(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "\nfor _line in open('/proc/self/status'):\n"
+        "    if _line.startswith('VmHWM:'):\n"
+        "        print(int(_line.split()[1]) / 1024)\n"
     )
     for _ in range(repeat):
         output = _run([PYTHON, "-c", program, *arguments], cwd=cwd, env=env)
@@ -198,15 +201,12 @@ write_misspelt_links_tree(Path(sys.argv[1]))
 print(0)
 """
 
-# `coalition-kit validate` with one lever taken away, to say what each buys.
+# `coalition-kit validate` with one lever taken away, to say what it buys.
 WITHOUT = """
-import contextlib, gc, sys
+import contextlib, sys
 from coalition_kit.check import runner
-lever = sys.argv[1]
-if lever in ("collector", "both"):
+if sys.argv[1] == "collector":
     runner.paused_collector = contextlib.nullcontext
-if lever in ("freeze", "both"):
-    gc.freeze = gc.unfreeze = lambda: None
 from coalition_kit.cli import main
 sys.exit(main(["validate", sys.argv[2]]))
 """
@@ -281,16 +281,9 @@ def measure_levers(name: str, repeat: int, workdir: Path) -> dict[str, Measure]:
     tree = _tree(workdir, name)
     bundle = workdir / f"bundle-{tree.name}.json"
     results: dict[str, Measure] = {}
-    levers = {
-        "none": "every lever",
-        "collector": "collector not paused",
-        "freeze": "no gc.freeze before forking",
-        "both": "neither",
-    }
+    levers = {"none": "every lever", "collector": "collector not paused"}
     for cores in (2, 1):
         for lever, label in levers.items():
-            if cores == 1 and lever in ("freeze", "both"):
-                continue  # one core forks no workers: nothing is frozen
             results[f"validate, {cores} core{'s' if cores > 1 else ''}: {label}"] = _command(
                 [PYTHON, "-c", WITHOUT, lever, str(tree)], repeat, cores=cores
             )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, Strict, WithJsonSchema
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler, Strict, WithJsonSchema
+from pydantic_core import CoreSchema
 
 from coalition_kit.models.addresses import prime as prime_addresses
 from coalition_kit.models.base import Matches, fail, rx, unless_trusted
@@ -93,10 +94,23 @@ def country_json_schema() -> dict[str, Any]:
     return {"type": "string", "enum": sorted(_country_codes())}
 
 
+class _CountryJsonSchema:
+    """The country list in the JSON Schema, read from pycountry only when a schema is made.
+
+    ``WithJsonSchema`` would need the list when the models are imported, and with it pycountry
+    (17 ms) in every script that only loads the bundle.
+    """
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return country_json_schema()
+
+
 CountryCode = Annotated[
     str,
     AfterValidator(unless_trusted(_check_country)),
-    WithJsonSchema(country_json_schema()),
+    _CountryJsonSchema(),
 ]
 """An ISO 3166-1 alpha-2 country code in capitals, checked against pycountry's list."""
 

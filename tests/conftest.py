@@ -39,23 +39,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 JS = Path(__file__).resolve().parent / "js"
 
 
-def node_tool_or_skip(tool: str, what: str) -> tuple[str, Path]:
-    """Node.js and ``tool`` (a path under tests/js/node_modules), when both are installed.
+def node_tools_or_skip(*tools: str, missing: str, skipping: str, npm: bool = False) -> str:
+    """Node.js, when it, each of ``tools`` (paths under tests/js/node_modules) and npm if asked
+    are installed.
 
-    A bare ``pytest`` on a fresh clone skips the test that needs them; scripts/test (and so CI)
-    sets ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing install a failure, never a
-    silent skip. ``what`` names the tool in the reason.
+    A bare ``pytest`` on a fresh clone skips the tests that need them, saying ``missing``;
+    scripts/test (and so CI) sets ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing
+    install a failure (naming ``skipping``, the tests it would skip), never a silent skip.
     """
     node = shutil.which("node")
-    path = JS / "node_modules" / tool
-    if node is not None and path.exists():
-        return node, path
-    reason = (
-        f"{what} is not installed (needs Node.js and tests/js/node_modules): "
-        "run `npm ci` in tests/js, or bash scripts/test"
-    )
+    if (
+        node is not None
+        and all((JS / "node_modules" / tool).exists() for tool in tools)
+        and (not npm or shutil.which("npm") is not None)
+    ):
+        return node
+    reason = f"{missing}: run `npm ci` in tests/js, or bash scripts/test"
     if os.environ.get("COALITION_KIT_REQUIRE_NODE") == "1":
-        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping the test")
+        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping {skipping}")
     pytest.skip(reason)
 
 

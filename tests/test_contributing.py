@@ -314,6 +314,22 @@ def _close(repository: Path, *arguments: str, cwd: Path | None = None) -> tuple[
     return result.code, result.stdout + result.stderr
 
 
+CHICAGO_CLOSES = (
+    "cn-consulate-us-chicago",
+    "--state",
+    "closed",
+    "--since",
+    "2024-05",
+    "--successor",
+    "cn-embassy-us",
+    "--source",
+    "https://example.org/news",
+    "--note",
+    "The consulate closed.",
+)
+"""A closure of the Chicago consulate, given twice: the second time there is nothing to change."""
+
+
 def test_close_writes_a_valid_status_and_keeps_the_rest_of_the_file(repository: Path) -> None:
     path = repository / "data" / "missions" / "cn-consulate-us-chicago.yaml"
     before = path.read_text(encoding="utf-8")
@@ -321,21 +337,7 @@ def test_close_writes_a_valid_status_and_keeps_the_rest_of_the_file(repository: 
         "\nsources:\n", "\n# Where the facts come from.\nsources:  # read in 2026\n"
     )
     path.write_text(commented, encoding="utf-8")
-    code, output = _close(
-        repository,
-        "cn-consulate-us-chicago",
-        "--state",
-        "closed",
-        "--since",
-        "2024-05",
-        "--successor",
-        "cn-embassy-us",
-        "--source",
-        "https://example.org/news",
-        "--note",
-        "The consulate closed.",
-        cwd=repository / "data" / "missions",
-    )
+    code, output = _close(repository, *CHICAGO_CLOSES, cwd=repository / "data" / "missions")
     assert code == 0, output
     today = dt.date.today().isoformat()
     assert output.splitlines() == [
@@ -357,20 +359,7 @@ def test_close_writes_a_valid_status_and_keeps_the_rest_of_the_file(repository: 
     assert after == commented.replace("\nneeds:\n", f"\n{status}needs:\n")
     assert run_cli("validate", cwd=repository).code == 0
     assert run_cli("fmt", "--check", str(path), cwd=repository).code == 0
-    again = _close(
-        repository,
-        "cn-consulate-us-chicago",
-        "--state",
-        "closed",
-        "--since",
-        "2024-05",
-        "--successor",
-        "cn-embassy-us",
-        "--source",
-        "https://example.org/news",
-        "--note",
-        "The consulate closed.",
-    )
+    again = _close(repository, *CHICAGO_CLOSES)
     assert again[0] == 0 and "nothing to change" in again[1]
 
 

@@ -27,6 +27,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -253,13 +254,20 @@ def _tree(workdir: Path, name: str) -> Path:
     return tree
 
 
+@cache
+def _bundle(workdir: Path, tree: Path) -> Path:
+    """The tree's bundle, made by this run's code once (the levers may measure a tree alone)."""
+    bundle = workdir / f"bundle-{tree.name}.json"
+    _run([PYTHON, "-c", BUNDLE, str(tree), str(bundle)])
+    return bundle
+
+
 def measure_tree(name: str, repeat: int, workdir: Path, jsonschema: bool) -> dict[str, Measure]:
     """Generate the tree ``name`` (``distribution:scale``) and take every measurement on it."""
     tree = _tree(workdir, name)
     files = list(tree.glob("*/*.yaml"))
     megabytes = sum(path.stat().st_size for path in files) / 1e6
-    bundle = workdir / f"bundle-{tree.name}.json"
-    _run([PYTHON, "-c", BUNDLE, str(tree), str(bundle)])
+    bundle = _bundle(workdir, tree)
     cli = [str(BIN / "coalition-kit"), "validate", str(tree)]
     results = {
         "data files": Measure(float(len(files)), 0.0),
@@ -279,7 +287,7 @@ def measure_tree(name: str, repeat: int, workdir: Path, jsonschema: bool) -> dic
 def measure_levers(name: str, repeat: int, workdir: Path) -> dict[str, Measure]:
     """``validate`` and the bundle with each lever of performance round two taken away."""
     tree = _tree(workdir, name)
-    bundle = workdir / f"bundle-{tree.name}.json"
+    bundle = _bundle(workdir, tree)
     results: dict[str, Measure] = {}
     levers = {"none": "every lever", "collector": "collector not paused"}
     for cores in (2, 1):

@@ -17,6 +17,7 @@ import yaml
 from coalition_kit.contrib.fmt import field_order, format_text
 from coalition_kit.contrib.questions import choices
 from coalition_kit.models import KINDS, KINDS_BY_FOLDER, Kind
+from coalition_kit.models.mission import MissionKind
 from coalition_kit.reading.yaml import load_text
 from conftest import DATA, run_cli
 
@@ -460,6 +461,8 @@ def _guide_commands(guide: str, start: str) -> list[str]:
 
 def test_the_guides_mission_walk_through_works_as_written(repository: Path) -> None:
     guide = (Path(__file__).parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    # The guide names every kind of mission a volunteer may write.
+    assert all(f"`{kind.value}`" in guide for kind in MissionKind)
     new = _guide_commands(guide, "coalition-kit new mission")
     result = run_cli(*new, "--no-input", cwd=repository)
     assert result.code == 0, result.stderr

@@ -294,6 +294,18 @@ def test_export_offers_every_format_of_the_registry() -> None:
     assert run_cli("export", "--format", "pdf", "out").code == 2
 
 
+@pytest.mark.parametrize("name", ["json", "ics", "vcard"])
+def test_every_streaming_export_goes_to_standard_output_as_the_file_would(
+    repository: Path, name: str
+) -> None:
+    # The table names its functions as text: each name must be one its module has.
+    streamed = run_cli("export", "--format", name, "-", cwd=repository)
+    assert streamed.code == 0
+    assert run_cli("export", "--format", name, "out", cwd=repository).code == 0
+    # Byte for byte: calendars and vCards end their lines with CRLF, in the file and the stream.
+    assert (repository / "out").read_bytes() == streamed.stdout.encode("utf-8")
+
+
 def test_colour_only_when_asked_or_on_a_terminal(repository: Path) -> None:
     (repository / "data" / "organizations" / "pscore.yaml").write_text(
         "id: pscore\n", encoding="utf-8"

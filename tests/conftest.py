@@ -109,24 +109,38 @@ def update_expected(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-expected"))
 
 
-def build_site(data: Path, output: Path) -> None:
-    """Build the documentation site from ``data`` with the real ``mkdocs build --strict``."""
+def run_mkdocs(
+    data: Path,
+    output: Path,
+    *,
+    config: Path | None = None,
+    environment: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` of ``config`` (the repository's) over ``data``."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    environment = {
-        **os.environ,
-        "COALITION_KIT_DATA": str(data),
-        "COALITION_KIT_SITE_URL": SITE_URL,
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    completed = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--site-dir", str(output)],
+    command = [str(mkdocs), "build", "--strict", "--site-dir", str(output)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    return subprocess.run(
+        command,
         cwd=REPO,
-        env=environment,
+        env={
+            **os.environ,
+            "COALITION_KIT_DATA": str(data),
+            "COALITION_KIT_SITE_URL": SITE_URL,
+            "NO_MKDOCS_2_WARNING": "1",
+            **(environment or {}),
+        },
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
+
+
+def build_site(data: Path, output: Path) -> None:
+    """Build the documentation site from ``data`` with the real ``mkdocs build --strict``."""
+    completed = run_mkdocs(data, output)
     assert completed.returncode == 0, completed.stderr
 
 

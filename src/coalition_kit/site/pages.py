@@ -139,6 +139,7 @@ class _Site:
         self.acting = acting_campaigns(library, today)
         self.countries = all_countries(self.words)
         self.plans: dict[str, Any] = {}
+        self.cards: dict[str, dict[str, Any]] = {}  # the missions' cards on the action pages
 
     def path(self, name: str) -> str:
         return name.removesuffix(".md") + self.suffix
@@ -188,7 +189,7 @@ class _Site:
         self.index_pages(site)
 
     def action_page(self, site: SitePages, campaign: Campaign) -> None:
-        data = action_data(self.library, campaign, self.words, self.today)
+        data = action_data(self.library, campaign, self.words, self.today, cards=self.cards)
         plans = {code: plan[""] for code, plan in data["plans"].items()}
         if campaign is self.main:
             self.plans = plans

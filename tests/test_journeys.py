@@ -27,7 +27,7 @@ from coalition_kit.library import Library
 from coalition_kit.library.routes import envelope, mailto
 from coalition_kit.models import Letter
 from coalition_kit.outputs.letters import render_letter
-from coalition_kit.site.pages import main_campaign
+from coalition_kit.site.campaigns import main_campaign
 from conftest import DATA
 
 MAILTO_LIMIT = 2000

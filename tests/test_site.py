@@ -19,7 +19,8 @@ from coalition_kit.models.shared import Source
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.outputs.schemas import generate
 from coalition_kit.problems.codes import Code
-from coalition_kit.site.pages import acting_campaigns, build_pages
+from coalition_kit.site.campaigns import acting_campaigns
+from coalition_kit.site.pages import build_pages
 from conftest import DATA, EXAMPLES, REPO, build_site
 
 

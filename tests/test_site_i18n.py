@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import coalition_kit
+from coalition_kit.site.campaigns import main_campaign
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words, catalogue
-from coalition_kit.site.pages import main_campaign
 from conftest import DATA, SITE_URL
 
 

@@ -1,7 +1,12 @@
-"""The site's languages built side by side (``site/parallel.py``) give the sequential build's site."""
+"""The site built on several cores gives the site built on one.
+
+Two levers: the pages and downloads generated in forked workers (``site/pages.py``) and the
+languages rendered side by side (``site/parallel.py``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import json
 import os
@@ -10,11 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from coalition_kit.library import load
+from coalition_kit.site import pages
+from coalition_kit.support.processes import can_fork
 from conftest import DATA, REPO, run_mkdocs
+from test_scale import _generate
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
-    reason="the languages are built side by side only with fork and two cores",
+    reason="the site is built side by side only with fork and two cores",
 )
 
 SPLIT = "in a second process"
@@ -68,3 +77,19 @@ def test_a_failing_language_fails_the_build_with_its_messages(tmp_path: Path) ->
     assert "'broken.ko.md' contains a link 'nowhere.md'" in completed.stderr
     assert "The other languages' pages were not built" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_pages_made_in_forked_workers_equal_those_made_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert can_fork(), "the test process has other threads: nothing would be forked"
+    tree = tmp_path / "tree"
+    assert _generate(tree, "0.02").returncode == 0
+    library = load(tree)
+    monkeypatch.setattr(pages, "_PARALLEL_FROM", 0)
+    forked = pages.build_pages(library, today=dt.date(2026, 11, 1))
+    monkeypatch.setattr(pages, "usable_cores", lambda: 1)
+    alone = pages.build_pages(library, today=dt.date(2026, 11, 1))
+    assert len(alone.pages) > 900 and alone.downloads
+    assert forked.pages == alone.pages
+    assert forked.downloads == alone.downloads

@@ -15,7 +15,7 @@ import pytest
 import coalition_kit
 from coalition_kit._project import SOURCE
 from coalition_kit.outputs.ics_export import in_calendar
-from coalition_kit.site.pages import acting_campaigns, main_campaign
+from coalition_kit.site.campaigns import acting_campaigns, main_campaign
 from conftest import DATA, REPO
 
 # The contributors' part; everything else is public.

@@ -9,8 +9,6 @@ behind: the few files a dataset-wide rule reports on are read again where that r
 from __future__ import annotations
 
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from coalition_kit.problems.report import Problem
 from coalition_kit.reading.document import Document
 from coalition_kit.reading.files import load_file
 from coalition_kit.support.memory import paused_collector
+from coalition_kit.support.processes import can_fork, usable_cores
 
 __all__ = ["PARALLEL_FROM", "CheckedFile", "check_files"]
 
@@ -79,13 +78,6 @@ def _check_chunk(chunk: _Chunk) -> list[CheckedFile]:
         return [_trimmed(_check_one(job, context, withheld), keep_models) for job in jobs]
 
 
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
 def check_files(
     files: Sequence[FileJob],
     context: RuleContext,
@@ -95,7 +87,7 @@ def check_files(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[CheckedFile]:
     """Load, validate and check each file; yield the results in the order of ``files``."""
-    workers = _workers()
+    workers = usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         for start in range(0, len(files), _CHUNK):
             yield from _check_chunk(
@@ -110,8 +102,7 @@ def check_files(
     for kind in KINDS:
         kind.model.model_rebuild()
     # fork starts workers at once with everything imported; it is safe only without threads.
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    method = "fork" if forkable and threading.active_count() == 1 else "spawn"
+    method = "fork" if can_fork() else "spawn"
     chunks: list[_Chunk] = [
         (list(files[start : start + _CHUNK]), context, withheld, keep_models)
         for start in range(0, len(files), _CHUNK)

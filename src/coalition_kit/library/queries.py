@@ -59,9 +59,14 @@ class Queries:
         whose only missions are closed).
         """
         require(state, str, "countries_reached(): state", "a country code (text)")
-        there = {country for sender, country in self._missions_by_place if sender == state}
-        served = {country for sender, country in self._missions_serving if sender == state}
-        return sorted(there | served)
+        return list(self._countries_reached.get(state, []))
+
+    @cached_property
+    def _countries_reached(self) -> dict[str, list[str]]:
+        reached: dict[str, set[str]] = defaultdict(set)
+        for sender, country in [*self._missions_by_place, *self._missions_serving]:
+            reached[sender].add(country)
+        return {sender: sorted(countries) for sender, countries in reached.items()}
 
     def _local_missions(self, state: str, country: str) -> list[Mission]:
         """The open missions of ``state`` for readers in ``country``: there, or serving it."""

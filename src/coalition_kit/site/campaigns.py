@@ -1,4 +1,7 @@
-"""A campaign's events as a page lists them: upcoming first, past ones apart, in the reader's words."""
+"""Which campaigns the site puts forward, and a campaign's events as a page lists them.
+
+The events come upcoming first, past ones apart, in the reader's words.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +14,49 @@ from markupsafe import Markup
 from coalition_kit.library import Library
 from coalition_kit.library.dates import event_start
 from coalition_kit.models import Campaign
+from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.event import Event, EventStatus, Frequency
 from coalition_kit.site.i18n import Words
 from coalition_kit.site.safe import inline
 
-__all__ = ["event_groups", "recurs_on"]
+__all__ = [
+    "acting_campaigns",
+    "current_campaigns",
+    "event_groups",
+    "main_campaign",
+    "recurs_on",
+]
+
+
+def current_campaigns(library: Library, today: dt.date) -> list[Campaign]:
+    """The campaigns that ask something of supporters now (not history)."""
+    return [
+        campaign
+        for campaign in library.active_campaigns(today)
+        if campaign.period is None and campaign.status is not CampaignStatus.ENDED
+    ]
+
+
+def main_campaign(library: Library, today: dt.date) -> Campaign | None:
+    """The campaign the home page leads to: the newest current one whose letter can be sent."""
+
+    def newest(campaign: Campaign) -> str:
+        return max((source.published or "" for source in campaign.sources), default="")
+
+    acting = acting_campaigns(library, today)
+    return max(acting, key=newest) if acting else None
+
+
+def acting_campaigns(library: Library, today: dt.date) -> list[Campaign]:
+    """The current campaigns whose letter supporters can send: each has an action page."""
+    acting = []
+    for campaign in current_campaigns(library, today):
+        if not any(isinstance(action, WriteAction) for action in campaign.calls_to_action):
+            continue
+        letter = library.where_to_write(campaign.id, None).letter
+        if letter is not None and letter.body:
+            acting.append(campaign)
+    return acting
 
 
 def recurs_on(campaign: Campaign, words: Words) -> str:

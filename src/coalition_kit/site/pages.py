@@ -10,7 +10,9 @@ relative to ``docs/``) and the downloads as ``{path: bytes}``; nothing generated
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from typing import Any
 
 from markupsafe import Markup
@@ -19,13 +21,18 @@ from coalition_kit.cli.parser import command_help
 from coalition_kit.library import Library
 from coalition_kit.library.routes import envelope
 from coalition_kit.models import Campaign, Mission, Organization
-from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.contacts import EmailContact, PhoneContact, PostalContact, WebFormContact
 from coalition_kit.models.shared import NameKind
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.problems.codes import CATALOGUE
 from coalition_kit.site.act import action_data, all_countries, region_name
-from coalition_kit.site.campaigns import event_groups, recurs_on
+from coalition_kit.site.campaigns import (
+    acting_campaigns,
+    current_campaigns,
+    event_groups,
+    main_campaign,
+    recurs_on,
+)
 from coalition_kit.site.downloads import downloads
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from coalition_kit.site.quality import quality_report
@@ -33,15 +40,9 @@ from coalition_kit.site.reference import schema_reference
 from coalition_kit.site.render import Renderer, kinds_word, page_path
 from coalition_kit.site.safe import json_script, link
 from coalition_kit.site.translated import Localized, localized
+from coalition_kit.support.processes import can_fork, usable_cores
 
-__all__ = [
-    "SitePages",
-    "acting_campaigns",
-    "build_pages",
-    "current_campaigns",
-    "main_campaign",
-    "own_name",
-]
+__all__ = ["SitePages", "build_pages", "own_name"]
 
 _INSTITUTIONS = {"government-body", "un-body", "intergovernmental"}
 
@@ -52,37 +53,6 @@ class SitePages:
 
     pages: dict[str, str] = field(default_factory=dict)
     downloads: dict[str, bytes] = field(default_factory=dict)
-
-
-def current_campaigns(library: Library, today: dt.date) -> list[Campaign]:
-    """The campaigns that ask something of supporters now (not history)."""
-    return [
-        campaign
-        for campaign in library.active_campaigns(today)
-        if campaign.period is None and campaign.status is not CampaignStatus.ENDED
-    ]
-
-
-def main_campaign(library: Library, today: dt.date) -> Campaign | None:
-    """The campaign the home page leads to: the newest current one whose letter can be sent."""
-
-    def newest(campaign: Campaign) -> str:
-        return max((source.published or "" for source in campaign.sources), default="")
-
-    acting = acting_campaigns(library, today)
-    return max(acting, key=newest) if acting else None
-
-
-def acting_campaigns(library: Library, today: dt.date) -> list[Campaign]:
-    """The current campaigns whose letter supporters can send: each has an action page."""
-    acting = []
-    for campaign in current_campaigns(library, today):
-        if not any(isinstance(action, WriteAction) for action in campaign.calls_to_action):
-            continue
-        letter = library.where_to_write(campaign.id, None).letter
-        if letter is not None and letter.body:
-            acting.append(campaign)
-    return acting
 
 
 def own_name(organization: Organization, language: str) -> str | None:
@@ -301,6 +271,20 @@ class _Site:
         )
 
 
+_PARALLEL_FROM = 2_000
+"""Libraries with fewer entities than this are built in one process: forking costs more."""
+
+# The library the forked workers of ``build_pages`` build from: inherited, never pickled.
+_FORKED: Library | None = None
+
+
+def _language_pages(language: str, day: dt.date) -> dict[str, str]:
+    site = SitePages()
+    assert _FORKED is not None
+    _Site(_FORKED, language, day).build(site)
+    return site.pages
+
+
 def build_pages(
     library: Library,
     *,
@@ -313,12 +297,30 @@ def build_pages(
 
     ``site_url`` (mkdocs' ``site_url``) makes the calendar files link to the campaign pages;
     without it they link to the campaigns' sources. ``lighthouse`` is the last measurement of
-    the site (``benchmarks/lighthouse.py``), which the data quality page shows.
+    the site (``benchmarks/lighthouse.py``), which the data quality page shows. On several
+    cores, a large library's languages and downloads are built in forked processes at once.
     """
+    global _FORKED  # noqa: PLW0603 - handed to the forked workers without pickling
     day = today or dt.date.today()
     site = SitePages()
-    for language in languages:
-        _Site(library, language, day).build(site)
+    parallel = (
+        can_fork() and usable_cores() > 1 and sum(map(len, library.values())) >= _PARALLEL_FROM
+    )
+    if parallel:
+        _FORKED = library
+        try:
+            with ProcessPoolExecutor(len(languages), mp_context=get_context("fork")) as pool:
+                pages = [pool.submit(_language_pages, language, day) for language in languages]
+                # This process makes the downloads meanwhile, rather than wait.
+                site.downloads.update(downloads(library, day, site_url))
+                for future in pages:
+                    site.pages.update(future.result())
+        finally:
+            _FORKED = None
+    else:
+        for language in languages:
+            _Site(library, language, day).build(site)
+        site.downloads.update(downloads(library, day, site_url))
     contributors = Renderer(library, Words(DEFAULT_LANGUAGE))
     site.pages["contribute/quality.md"] = contributors.render(
         "quality.md.jinja", quality=quality_report(library, day), lighthouse=lighthouse
@@ -328,5 +330,4 @@ def build_pages(
         "problem-codes.md.jinja", catalogue=CATALOGUE
     )
     site.pages["reference/cli.md"] = contributors.render("cli.md.jinja", helps=command_help())
-    site.downloads.update(downloads(library, day, site_url))
     return site

@@ -23,7 +23,6 @@ import os
 import signal
 import sys
 import tempfile
-import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
+
+from coalition_kit.support.processes import can_fork, usable_cores
 
 __all__ = ["abandon_languages", "finish_languages", "start_languages"]
 
@@ -70,12 +71,7 @@ def _worth_forking(plugin: Any) -> bool:
         return False  # a language built from another's build, or a build already split
     if os.environ.get("COALITION_KIT_SITE_JOBS", "").strip() == "1":
         return False
-    return (
-        hasattr(os, "fork")
-        and threading.active_count() == 1
-        and (os.cpu_count() or 1) > 1
-        and len(plugin.build_languages) > 1
-    )
+    return can_fork() and usable_cores() > 1 and len(plugin.build_languages) > 1
 
 
 def _build_other_languages(config: MkDocsConfig, plugin: Any, entries: Path) -> int:

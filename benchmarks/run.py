@@ -328,16 +328,66 @@ def _cold_start(repeat: int, workdir: Path) -> Measure:
     return _python(COLD_START, max(repeat, 5), str(unpacked), cwd=workdir, env=env)
 
 
-def _site(name: str, workdir: Path) -> Measure:
-    tree = _tree(workdir, name)
-    output = workdir / f"site-{tree.name}"
-    env = {**os.environ, "COALITION_KIT_DATA": str(tree), "NO_MKDOCS_2_WARNING": "1"}
-    measure = _command([str(BIN / "mkdocs"), "build", "--site-dir", str(output)], 1, env)
+def _build_site(data: Path, output: Path, config: Path, jobs: str = "") -> tuple[Measure, int]:
+    """``mkdocs build`` of ``config`` over ``data``: its time and peak, and the pages it made."""
+    env = {
+        **os.environ,
+        "COALITION_KIT_DATA": str(data),
+        "COALITION_KIT_SITE_JOBS": jobs,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    command = [str(BIN / "mkdocs"), "build", "-f", str(config), "--site-dir", str(output)]
+    measure = _command(command, 1, env)
     pages = sum(1 for _ in output.rglob("index.html"))
     shutil.rmtree(output, ignore_errors=True)
+    return measure, pages
+
+
+def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
+    """The site's configuration over one-line pages: as many pages, no data (the mkdocs floor).
+
+    Returns the configuration and the empty data tree. The pages sit beside a copy of ``docs/``,
+    half in each language, at the depth of the entity pages.
+    """
+    floor = workdir / "site-floor"
+    shutil.rmtree(floor, ignore_errors=True)
+    shutil.copytree(REPO / "docs", floor / "docs")
+    for index in range(pages // 2):
+        for suffix, words in ((".md", "A mission"), (".ko.md", "공관")):
+            page = floor / "docs" / "missions" / f"m{index:05d}{suffix}"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {words} {index}\n\n{words}.\n", encoding="utf-8")
+    data = floor / "data"
+    for kind in ("organizations", "letters", "campaigns", "missions"):
+        (data / kind).mkdir(parents=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for relative in ("src/coalition_kit/site/theme", "src/coalition_kit/site/hooks.py"):
+        config = config.replace(relative, str(REPO / relative))
+    config = config.replace("paths: [src]", f"paths: [{REPO / 'src'}]")
+    config = config.replace("\n  - docs\n  - data\n  - src/coalition_kit/site\n", "\n  - docs\n")
+    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return floor / "mkdocs.yml", data
+
+
+def measure_site(name: str, workdir: Path) -> dict[str, Measure]:
+    """The site of a tree: as built, in one process, and the mkdocs floor for as many pages."""
+    tree = _tree(workdir, name)
+    output = workdir / f"site-{tree.name}"
+    config = REPO / "mkdocs.yml"
+    built, pages = _build_site(tree, output, config)
     if pages < 1000:
         raise RuntimeError(f"the site of {name} has only {pages} pages")
-    return measure
+    one, _ = _build_site(tree, output, config, jobs="1")
+    floor_config, empty = _floor_config(workdir, pages)
+    floor, floor_pages = _build_site(empty, output, floor_config)
+    shutil.rmtree(floor_config.parent, ignore_errors=True)
+    return {
+        "site": built,
+        "site, one process": one,
+        "site floor": Measure(floor.seconds, floor.peak_mib),
+        "site pages": Measure(pages, 0.0),
+        "site floor pages": Measure(floor_pages, 0.0),
+    }
 
 
 @dataclass(frozen=True)
@@ -461,6 +511,16 @@ def render(
         lines.append(
             f"| {label} | {value} | {measure.peak_mib:.0f} | {limit} {'✓' if kept else '✗'} |"
         )
+    site, one, floor = (singles.get(key) for key in ("site", "site, one process", "site floor"))
+    if site is not None and one is not None and floor is not None:
+        pages = int(singles["site pages"].seconds)
+        lines += [
+            f"| the same in one process (`COALITION_KIT_SITE_JOBS=1`) | {one.seconds:.0f} s | "
+            f"{one.peak_mib:.0f} | {one.seconds / site.seconds:.2f}x the two processes |",
+            f"| floor: {int(singles['site floor pages'].seconds):,} one-line pages, same theme, "
+            f"plugins and hooks, no data | {floor.seconds:.0f} s | {floor.peak_mib:.0f} | the "
+            f"site's {pages:,} pages take {site.seconds / floor.seconds:.2f}x it |",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -513,7 +573,7 @@ def main(argv: list[str] | None = None) -> int:
     misspelt = _python(VALIDATE_ANY, arguments.repeat, str(hostile))
     if arguments.site != "none":
         print("site ...", file=sys.stderr, flush=True)
-        singles["site"] = _site(arguments.site, arguments.workdir)
+        singles.update(measure_site(arguments.site, arguments.workdir))
     table = render(results, singles, levers)
     table += (
         f"\nHostile tree (600 organizations, a letter with 1,500 misspelt signatory ids): "

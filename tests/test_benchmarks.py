@@ -28,7 +28,14 @@ def test_goals_are_ratios_against_the_same_tree_with_their_marks() -> None:
         "first:1": _tree(floor=2.0, two=1.9, one=4.0, json=0.2, lazy=0.1, every=0.5, jsonschema=30),
         "wide:1": _tree(floor=10.0, two=15.0, one=17.0, json=1.0, lazy=2.0, every=1.5),
     }
-    singles = {"cold start": run.Measure(0.2, 40.0), "site": run.Measure(50.0, 2048.0)}
+    singles = {
+        "cold start": run.Measure(0.2, 40.0),
+        "site": run.Measure(50.0, 2048.0),
+        "site, one process": run.Measure(80.0, 1500.0),
+        "site floor": run.Measure(25.0, 500.0),
+        "site pages": run.Measure(48_002, 0.0),
+        "site floor pages": run.Measure(48_100, 0.0),
+    }
     table = run.render(results, singles, {})
     rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()}
     assert rows["validate on 2 cores / parse floor"].endswith("| 0.95 ✓ | 1.50 ✗ |")
@@ -41,6 +48,11 @@ def test_goals_are_ratios_against_the_same_tree_with_their_marks() -> None:
     cold = rows["import coalition_kit; load() of the shipped data, fresh process"]
     assert "200 ms" in cold and cold.endswith("✗ |")
     assert rows["mkdocs build, first distribution at scale 1"].endswith("< 60 s, < 1 GiB ✗ |")
+    # The site's lever and floor: ratios of measurements of the same run.
+    one = rows["the same in one process (`COALITION_KIT_SITE_JOBS=1`)"]
+    assert one.endswith("| 80 s | 1500 | 1.60x the two processes |")
+    floor = [line for line in table.splitlines() if line.startswith("| floor: 48,100 one-line")]
+    assert floor and floor[0].endswith("the site's 48,002 pages take 2.00x it |")
 
 
 def test_the_runner_explains_itself() -> None:

@@ -30,15 +30,22 @@ from coalition_kit.library.bundle import data_digest
 from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
 from coalition_kit.site.pages import SitePages, build_pages
-from coalition_kit.site.parallel import abandon_languages, finish_languages, start_languages
+from coalition_kit.site.parallel import (
+    abandon_languages,
+    finish_languages,
+    site_jobs,
+    start_languages,
+)
 
-__all__ = ["on_build_error", "on_config", "on_files", "on_post_build"]
+__all__ = ["on_build_error", "on_config", "on_files", "on_post_build", "on_startup"]
 
 
 _BUILT: dict[tuple[Path, str, str | None, str], SitePages] = {}
 # The staging folder of each source docs folder, and the source of each staging folder.
 _STAGING: dict[Path, Path] = {}
 _SOURCE: dict[Path, Path] = {}
+# The mkdocs command running: only 'serve' builds again, so only it keeps the generated pages.
+_COMMAND: list[str] = []
 
 
 def _pages(data: Path, site_url: str | None, measured: Path) -> SitePages:
@@ -60,6 +67,7 @@ def _pages(data: Path, site_url: str | None, measured: Path) -> SitePages:
             public_library(library),
             site_url=site_url,
             lighthouse=json.loads(lighthouse) if lighthouse else None,
+            workers=site_jobs(),
         )
     return _BUILT[key]
 
@@ -137,18 +145,25 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         )
     docs = Path(config.docs_dir).resolve()
     source = _SOURCE.get(docs, docs)
+    staging = _staging_for(source)
+    config.docs_dir = str(staging)
+    if getattr(language_plugin, "building", False):
+        return config  # a language built from another's build: its first language staged all
     base = Path(config.config_file_path).parent
     site = _pages(
         base / str(config.extra.get("data", "data")),
         config.site_url or None,
         source / "contribute" / "lighthouse.json",
     )
-    staging = _staging_for(source)
-    if not getattr(language_plugin, "building", False):
-        # A language built from another's build finds the folder its first language staged.
-        _stage(source, staging, site)
-    config.docs_dir = str(staging)
+    _stage(source, staging, site)
+    if _COMMAND != ["serve"]:
+        _BUILT.clear()  # a single build: the pages are on disk now, and memory is wanted
     return config
+
+
+def on_startup(command: str, **_: Any) -> None:
+    """Remember the mkdocs command: 'build', 'gh-deploy' or 'serve'."""
+    _COMMAND[:] = [command]
 
 
 @event_priority(-200)  # after the language plugin has sorted the files by language

@@ -292,20 +292,22 @@ def build_pages(
     languages: tuple[str, ...] = LANGUAGES,
     site_url: str | None = None,
     lighthouse: dict[str, Any] | None = None,
+    workers: int | None = None,
 ) -> SitePages:
     """Build every generated page and download of the site from ``library``.
 
     ``site_url`` (mkdocs' ``site_url``) makes the calendar files link to the campaign pages;
     without it they link to the campaigns' sources. ``lighthouse`` is the last measurement of
-    the site (``benchmarks/lighthouse.py``), which the data quality page shows. On several
-    cores, a large library's languages and downloads are built in forked processes at once.
+    the site (``benchmarks/lighthouse.py``), which the data quality page shows. With more than
+    one of ``workers`` (every usable core by default), a large library's languages are built in
+    forked processes at once, and the downloads meanwhile.
     """
     global _FORKED  # noqa: PLW0603 - handed to the forked workers without pickling
     day = today or dt.date.today()
     site = SitePages()
-    parallel = (
-        can_fork() and usable_cores() > 1 and sum(map(len, library.values())) >= _PARALLEL_FROM
-    )
+    workers = usable_cores() if workers is None else workers
+    large = sum(map(len, library.values())) >= _PARALLEL_FROM
+    parallel = workers > 1 and can_fork() and large
     if parallel:
         _FORKED = library
         try:

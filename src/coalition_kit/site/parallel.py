@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 
 from coalition_kit.support.processes import can_fork, usable_cores
 
-__all__ = ["abandon_languages", "finish_languages", "start_languages"]
+__all__ = ["abandon_languages", "finish_languages", "site_jobs", "start_languages"]
 
 _log = logging.getLogger("mkdocs.plugins.coalition_kit")
 _HIDDEN = ("Documentation built in", "Building documentation to directory")
@@ -66,12 +66,17 @@ def _dirty() -> bool:
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 
 
+def site_jobs() -> int:
+    """How many processes a site build may use: ``COALITION_KIT_SITE_JOBS``, or every core."""
+    wanted = os.environ.get("COALITION_KIT_SITE_JOBS", "").strip()
+    cores = usable_cores() if can_fork() else 1
+    return max(1, min(int(wanted), cores)) if wanted.isdigit() else cores
+
+
 def _worth_forking(plugin: Any) -> bool:
     if _STATE.in_child or _STATE.split is not None or plugin.building:
         return False  # a language built from another's build, or a build already split
-    if os.environ.get("COALITION_KIT_SITE_JOBS", "").strip() == "1":
-        return False
-    return can_fork() and usable_cores() > 1 and len(plugin.build_languages) > 1
+    return site_jobs() > 1 and len(plugin.build_languages) > 1
 
 
 def _build_other_languages(config: MkDocsConfig, plugin: Any, entries: Path) -> int:

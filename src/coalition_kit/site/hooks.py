@@ -33,11 +33,12 @@ from coalition_kit.site.pages import SitePages, build_pages
 from coalition_kit.site.parallel import (
     abandon_languages,
     finish_languages,
+    keep_inventory,
     site_jobs,
     start_languages,
 )
 
-__all__ = ["on_build_error", "on_config", "on_files", "on_post_build", "on_startup"]
+__all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_post_build", "on_startup"]
 
 
 _BUILT: dict[tuple[Path, str, str | None, str], SitePages] = {}
@@ -171,6 +172,13 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     """Build the other languages in a second process from here on, if worth it."""
     start_languages(config)
     return files
+
+
+@event_priority(-200)  # after mkdocstrings has made its inventory
+def on_env(env: Any, config: MkDocsConfig, **_: Any) -> Any:
+    """Keep the API inventory of this language for the end of a build split in two."""
+    keep_inventory(config)
+    return env
 
 
 @event_priority(-200)  # after the language plugin's own

@@ -4,11 +4,12 @@ The language plugin (mkdocs-static-i18n) builds the default language, then, from
 ``on_post_build``, each other language in turn, in the same process: on two cores half the
 machine waits. Here the build forks once the default language's files are known: the child runs
 the plugin's own loop over the other languages (same plugin state, same configuration, so the
-same pages, sitemap and 404 page as the plugin's sequential build) and hands back their search
-entries; the parent renders the default language meanwhile, leaves the files every language
+same pages and sitemap as the plugin's sequential build; its 404 page's language links lead
+home rather than to the last page rendered) and hands back their search entries; the parent renders the default language meanwhile, leaves the files every language
 writes at the site's root to the child (as the last language built, it writes them in a
 sequential build too), waits, and writes the one search index of every language as the plugin
-does. A child that fails fails the build, after its own messages.
+does, then the API inventory of the default language. A child that fails fails the build,
+after its own messages.
 
 It runs only where a fork is safe and pays: ``os.fork`` exists, the process has a single thread
 (``mkdocs serve`` rebuilds from a watching thread: those builds stay sequential), more than one
@@ -36,7 +37,13 @@ from mkdocs.structure.pages import Page
 
 from coalition_kit.support.processes import can_fork, usable_cores
 
-__all__ = ["abandon_languages", "finish_languages", "site_jobs", "start_languages"]
+__all__ = [
+    "abandon_languages",
+    "finish_languages",
+    "keep_inventory",
+    "site_jobs",
+    "start_languages",
+]
 
 _log = logging.getLogger("mkdocs.plugins.coalition_kit")
 _HIDDEN = ("Documentation built in", "Building documentation to directory")
@@ -50,6 +57,7 @@ class _Split:
     theme: Any  # the default language's theme, which leaves its root files to the child
     static_templates: set[str]
     clean_directory: Any
+    inventory: bytes | None = None
 
 
 @dataclass
@@ -154,6 +162,23 @@ def finish_languages(config: MkDocsConfig) -> None:
     finally:
         split.entries.unlink(missing_ok=True)
     plugin.reconfigure_search_index(config)
+    if split.inventory is not None:
+        # Written after the child's: the default language's, whatever order the processes end.
+        utils.write_file(split.inventory, str(Path(config.site_dir) / "objects.inv"))
+
+
+def keep_inventory(config: MkDocsConfig) -> None:
+    """In the parent: keep the API inventory (``objects.inv``) this language's build made.
+
+    Every language's build writes it at the site's root; in a sequential build the last
+    language's wins, whose addresses lead into that language's edition. The parent writes the
+    default language's once the child is done (mkdocstrings drops it at the end of a build).
+    """
+    plugin = config.plugins.get("mkdocstrings")
+    if _STATE.split is None or plugin is None or not plugin.plugin_enabled:
+        return
+    if plugin.inventory_enabled:
+        _STATE.split.inventory = plugin.handlers.inventory.format_sphinx()
 
 
 def abandon_languages() -> None:

@@ -8,6 +8,7 @@ plugin (mkdocs-static-i18n) only translates pages found in ``docs_dir``, so the 
 staging folder that holds a copy of ``docs/`` and the generated pages side by side
 (ultrabug/mkdocs-static-i18n#263). The staging folder belongs to this process and is removed
 when it ends; ``mkdocs serve`` keeps watching ``docs/`` itself (``watch:`` in ``mkdocs.yml``).
+On several cores the other languages are built in a second process (``site/parallel.py``).
 """
 
 from __future__ import annotations

@@ -360,13 +360,29 @@ def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
     data = floor / "data"
     for kind in ("organizations", "letters", "campaigns", "missions"):
         (data / kind).mkdir(parents=True)
+    return site_config(floor / "docs", floor / "mkdocs.yml"), data
+
+
+def site_config(docs: Path, destination: Path) -> Path:
+    """Write at ``destination`` the site's ``mkdocs.yml`` building ``docs``, and return it.
+
+    The repository's relative paths (theme, hooks, API sources) become absolute; the watched
+    folders shrink to ``docs``.
+    """
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    for relative in ("src/coalition_kit/site/theme", "src/coalition_kit/site/hooks.py"):
-        config = config.replace(relative, str(REPO / relative))
-    config = config.replace("paths: [src]", f"paths: [{REPO / 'src'}]")
-    config = config.replace("\n  - docs\n  - data\n  - src/coalition_kit/site\n", "\n  - docs\n")
-    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return floor / "mkdocs.yml", data
+    absolute = {
+        "docs_dir: docs": f"docs_dir: {docs}",
+        "custom_dir: src/": f"custom_dir: {REPO / 'src'}/",
+        "  - src/coalition_kit/site/hooks.py": f"  - {REPO / 'src/coalition_kit/site/hooks.py'}",
+        "paths: [src]": f"paths: [{REPO / 'src'}]",
+        "\n  - docs\n  - data\n  - src/coalition_kit/site\n": "\n  - docs\n",
+    }
+    for relative, replacement in absolute.items():
+        if relative not in config:
+            raise RuntimeError(f"mkdocs.yml no longer has {relative.strip()!r}")
+        config = config.replace(relative, replacement)
+    destination.write_text(config, encoding="utf-8")
+    return destination
 
 
 def measure_site(name: str, workdir: Path) -> dict[str, Measure]:

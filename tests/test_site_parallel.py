@@ -16,12 +16,14 @@ import zlib
 from pathlib import Path
 
 import pytest
+import run  # benchmarks/run.py: conftest puts benchmarks/ on the path
 
+from coalition_kit.support.processes import usable_cores
 from conftest import DATA, REPO, run_mkdocs
 from test_scale import _generate
 
 pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
+    not hasattr(os, "fork") or usable_cores() < 2,
     reason="the site is built side by side only with fork and two cores",
 )
 
@@ -64,15 +66,9 @@ def test_a_failing_language_fails_the_build_with_its_messages(tmp_path: Path) ->
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)
     (docs / "broken.ko.md").write_text("# 깨진 링크\n\n[없는 쪽](nowhere.md)\n", encoding="utf-8")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    for relative in ("src/coalition_kit/site/theme", "src/coalition_kit/site/hooks.py"):
-        config = config.replace(relative, str(REPO / relative))
-    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
-    config = config.replace("paths: [src]", f"paths: [{REPO / 'src'}]")
-    config = config.replace("\n  - docs\n  - data\n  - src/coalition_kit/site\n", "\n  - docs\n")
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config = run.site_config(docs, tmp_path / "mkdocs.yml")
 
-    completed = run_mkdocs(DATA, tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    completed = run_mkdocs(DATA, tmp_path / "site", config=config)
 
     assert completed.returncode == 1
     assert SPLIT in completed.stderr

@@ -172,6 +172,9 @@ def action_data(
             for region in regions:
                 by_region = library.where_to_write(campaign.id, code, region=region)
                 plans[code][region] = [m.id for m in by_region.local_missions]
+    for mission_id, mission in used.items():
+        if mission_id not in cards:
+            cards[mission_id] = _mission_card(mission, words)
     letter = everyone.letter
     next_day = library.next_day_of(campaign.id, today)
     return {
@@ -179,10 +182,7 @@ def action_data(
         "plans": plans,
         "regions": {code: [list(pair) for pair in pairs] for code, pairs in region_names.items()},
         "shared": [m.id for m in everyone.shared_missions],
-        "missions": {
-            i: cards[i] if i in cards else cards.setdefault(i, _mission_card(m, words))
-            for i, m in sorted(used.items())
-        },
+        "missions": {i: cards[i] for i in sorted(used)},
         "letter": _letter_data(letter, words) if letter and letter.body else None,
         "posts": _posts(campaign),
         # Downloads exist once, at the site's root: a page in another language is a level deeper.

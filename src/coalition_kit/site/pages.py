@@ -311,7 +311,8 @@ def build_pages(
     if parallel:
         _FORKED = library
         try:
-            with ProcessPoolExecutor(len(languages), mp_context=get_context("fork")) as pool:
+            processes = min(workers, len(languages))
+            with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
                 pages = [pool.submit(_language_pages, language, day) for language in languages]
                 # This process makes the downloads meanwhile, rather than wait.
                 site.downloads.update(downloads(library, day, site_url))

@@ -5,11 +5,11 @@ The language plugin (mkdocs-static-i18n) builds the default language, then, from
 machine waits. Here the build forks once the default language's files are known: the child runs
 the plugin's own loop over the other languages (same plugin state, same configuration, so the
 same pages and sitemap as the plugin's sequential build; its 404 page's language links lead
-home rather than to the last page rendered) and hands back their search entries; the parent renders the default language meanwhile, leaves the files every language
-writes at the site's root to the child (as the last language built, it writes them in a
-sequential build too), waits, and writes the one search index of every language as the plugin
-does, then the API inventory of the default language. A child that fails fails the build,
-after its own messages.
+home rather than to the last page rendered) and hands back their search entries. The parent
+renders the default language meanwhile, leaves the files every language writes at the site's
+root to the child (as the last language built, it writes them in a sequential build too),
+waits, and writes the one search index of every language as the plugin does, then the API
+inventory of the default language. A child that fails fails the build, after its messages.
 
 It runs only where a fork is safe and pays: ``os.fork`` exists, the process has a single thread
 (``mkdocs serve`` rebuilds from a watching thread: those builds stay sequential), more than one
@@ -63,7 +63,6 @@ class _Split:
 @dataclass
 class _State:
     split: _Split | None = None
-    in_child: bool = False
 
 
 _STATE = _State()
@@ -82,8 +81,8 @@ def site_jobs() -> int:
 
 
 def _worth_forking(plugin: Any) -> bool:
-    if _STATE.in_child or _STATE.split is not None or plugin.building:
-        return False  # a language built from another's build, or a build already split
+    if _STATE.split is not None or plugin.building:
+        return False  # a build already split, or a language built from another's (the child's)
     return site_jobs() > 1 and len(plugin.build_languages) > 1
 
 
@@ -131,7 +130,6 @@ def start_languages(config: MkDocsConfig) -> None:
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:
-        _STATE.in_child = True
         code = _build_other_languages(config, plugin, entries)
         logging.shutdown()
         sys.stdout.flush()

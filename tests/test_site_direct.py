@@ -83,7 +83,9 @@ _MAIN = """<html><head><title>{{ page.meta.title }} - Site</title>
 <footer>{{ extra }}</footer></body></html>"""
 
 
-def _page(slug: str, title: str, description: str, sections: list[str]) -> Any:
+def _page(
+    slug: str, title: str, description: str, sections: list[str], folder: str = "missions"
+) -> Any:
     heading = AnchorLink(title, slug + "-heading", 1)
     heading.children = [AnchorLink(name, name.lower(), 2) for name in sections]
     content = f'<h1 id="{slug}-heading">{title}</h1>' + "".join(
@@ -95,7 +97,7 @@ def _page(slug: str, title: str, description: str, sections: list[str]) -> Any:
         content=content,
         toc=TableOfContents([heading]),
         slug=slug,
-        url=f"missions/{slug}/",
+        url=f"{folder}/{slug}/",
     )
 
 
@@ -164,7 +166,7 @@ def test_a_page_the_shell_does_not_reproduce_is_rendered_by_the_template(changes
     outputs = []
     for index, page in enumerate(pages):
         context = _context(page, extra="changed" if index >= changes_at else "")
-        outputs.append(renderer.render(index, template, context, page, f"missions/{page.slug}"))
+        outputs.append(renderer.render(template, context, page, f"missions/{page.slug}"))
         assert outputs[-1] == template.render(context)
     assert renderer.shells["main.html missions"] is None
     assert renderer.filled == (0 if changes_at == 1 else 4)
@@ -174,16 +176,22 @@ def test_pages_are_filled_once_the_shell_is_proven() -> None:
     env = _environment()
     template = env.get_template("main.html")
     renderer = ShellRenderer(env)
-    pages = [
-        _page(f"m{index}", f"Mission {index}", "d", ["A", "B"][: index % 2 + 1])
+    # The theme's links are relative: each folder has its shell, checked on its first pages.
+    missions = [
+        (_page(f"m{index}", f"Mission {index}", "d", ["A", "B"][: index % 2 + 1]), "missions")
         for index in range(20)
     ]
-    for index, page in enumerate(pages):
+    letters = [
+        (_page(f"l{index}", f"Letter {index}", "d", ["A"], folder="letters"), "letters")
+        for index in range(5)
+    ]
+    for page, folder in missions + letters:
         context = _context(page)
-        written = renderer.render(index, template, context, page, f"missions/{page.slug}")
+        written = renderer.render(template, context, page, f"{folder}/{page.slug}")
         assert written == template.render(context)
     assert renderer.shells["main.html missions"] is not None
-    assert (renderer.filled, renderer.checked) == (17, 3)  # checked: the first three pages
+    assert renderer.shells["main.html letters"] is not None
+    assert (renderer.filled, renderer.checked) == (17 + 2, 3 + 3)  # the first three of each
     assert len(renderer.toc.rendered) == 2  # two outlines: sections A, and A and B
 
 

@@ -165,7 +165,7 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
     alternate = copy.deepcopy(extra.get("alternate"))
     had_alternate = "alternate" in extra
     shells = ShellRenderer(env)
-    for index, file in enumerate(build.files):
+    for file in build.files:
         page = file.page
         assert page is not None
         page.read_source(config)
@@ -177,7 +177,7 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
         context = get_context(build.nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=build.nav)
-        output = shells.render(index, template, context, page, entity_address(file))
+        output = shells.render(template, context, page, entity_address(file))
         output = config.plugins.on_post_page(output, page=page, config=config)
         write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
         # Written: what the sitemap and links need (the address) stays, the rest can go.

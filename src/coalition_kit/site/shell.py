@@ -6,8 +6,8 @@ the address (canonical link, language switch). The shell is the template rendere
 marker in each of those places; a page is the shell with its own values put in, each with the
 filter the template applies there (found by rendering once more with values that every filter
 changes). The shell is trusted only once it reproduces the template's own output; it is
-checked again on the first pages, on the first whose title or description holds a character a
-filter changes, and on every 500th page. If ever it differs, the template renders every page
+checked again on its next two pages, on the first whose title or description holds a character
+a filter changes, and on every 500th page. If ever it differs, the template renders every page
 after it. The table of contents, rendered by the theme's own partial, is kept for each outline:
 most pages of a kind share theirs.
 """
@@ -190,17 +190,19 @@ class ShellRenderer:
         # By template and folder; None where the template renders every page.
         self.shells: dict[str, Shell | None] = {}
         self.filtered_checked: set[str] = set()  # the shells checked on a filtered value
+        self.pages: dict[str, int] = {}  # the index of the last page of each shell
         self.filled = 0
         self.checked = 0
 
-    def render(self, index: int, template: Any, context: Any, page: Page, address: str) -> str:
-        """The HTML of ``page``, the ``index``-th of the build, whose entity is at ``address``."""
+    def render(self, template: Any, context: Any, page: Page, address: str) -> str:
+        """The HTML of ``page``, whose entity is at ``address``, in ``context``."""
         # The theme's links are relative, so that one shell serves one template in one folder.
         name = f"{template.name} {address.rpartition('/')[0]}"
         tried = name in self.shells
         shell = self.shells.get(name)
         if tried and shell is None:
             return str(template.render(context))
+        index = self.pages[name] = self.pages.get(name, -1) + 1
         values = page_values(self.toc(context, page), page, address)
         first_filtered = values.filtered() and name not in self.filtered_checked
         if shell is not None and not (index < 3 or index % CHECK_EVERY == 0 or first_filtered):

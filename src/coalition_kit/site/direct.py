@@ -9,7 +9,7 @@ admonition titles to translate.
 
 So each language's build marks them as excluded from mkdocs' own loop, which still knows them
 (links to them resolve, the sitemap lists them), and writes them here: one Markdown converter
-with the site's extensions for all of them, links made relative as mkdocs makes them, the
+with the site's extensions for all of them, links made relative by mkdocs' own processor, the
 plugins' context and output events (search index, language switch) as for any page, and the
 theme's page filled in from a shell (``shell.py``). A test builds the site both ways and
 compares every file.
@@ -26,18 +26,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
-from xml.etree.ElementTree import Element
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import write_file
 
 from coalition_kit.site.shell import ShellRenderer
 
@@ -107,43 +104,13 @@ def keep_navigation(nav: Navigation, config: MkDocsConfig) -> None:
             Page(None, file, config)
 
 
-class _RelativeLinks(Treeprocessor):
-    """Make the generated pages' links (``/kind/id.md``) relative, as mkdocs does."""
-
-    def __init__(self, md: markdown.Markdown, files: Files) -> None:
-        super().__init__(md)
-        self.files = files
-        self.file: File | None = None
-
-    def run(self, root: Element) -> None:
-        assert self.file is not None
-        for element in root.iter("a"):
-            href = element.get("href") or ""
-            if not href.startswith("/") or href.startswith("//"):
-                continue
-            path, _, anchor = href[1:].partition("#")
-            target = self.files.get_file_from_path(path)
-            if target is None and not path.endswith(".md"):
-                continue  # mkdocs leaves it too, and says so at its level
-            if target is None:
-                raise Abort(
-                    f"Doc file '{self.file.src_uri}' contains a link '{href}', "
-                    "but the target is not found among documentation files."
-                )
-            relative = get_relative_url(target.url, self.file.url)
-            element.set("href", relative + (f"#{anchor}" if anchor else ""))
-
-
-def _converter(config: MkDocsConfig, files: Files) -> tuple[markdown.Markdown, _RelativeLinks]:
+def _converter(config: MkDocsConfig) -> markdown.Markdown:
     # The extensions the site names; the plugins' own (API references, cross-references) have
     # nothing to do on an entity's page.
-    md = markdown.Markdown(
+    return markdown.Markdown(
         extensions=[name for name in config.markdown_extensions if isinstance(name, str)],
         extension_configs=config.mdx_configs or {},
     )
-    links = _RelativeLinks(md, files)
-    md.treeprocessors.register(links, "coalition_kit_links", 0)
-    return md, links
 
 
 def entity_address(file: File) -> str:
@@ -157,7 +124,7 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
     build = _CURRENT
     if not build.files or build.nav is None:
         return
-    md, links = _converter(config, files)
+    md = _converter(config)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     # The language plugin sets the language switch's links on the configuration for each page
     # (as an attribute of ``extra``); what mkdocs renders after these must find them as they were.
@@ -171,7 +138,8 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
         page.read_source(config)
         assert page.markdown is not None
         md.reset()
-        links.file = file
+        # mkdocs' own link rewriting, as its pages get it: relative, checked, reported alike.
+        md.treeprocessors.register(_RelativePathTreeprocessor(file, files, config), "relpath", 0)
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         context = get_context(build.nav, doc_files, config, page)

@@ -48,12 +48,13 @@ _PROBES = {
 _FILTERED = re.compile(r"[&<>\"']")
 
 _Filter = Callable[[str], str]
-_FILTERS: dict[str, _Filter] = {
-    "as is": lambda value: value,
-    "striptags": lambda value: Markup(value).striptags(),
-    "striptags, escaped": lambda value: str(escape(Markup(value).striptags())),
-    "escaped": lambda value: str(escape(value)),
-}
+# As is; without tags; without tags, escaped again; escaped.
+_FILTERS: tuple[_Filter, ...] = (
+    lambda value: value,
+    lambda value: Markup(value).striptags(),
+    lambda value: str(escape(Markup(value).striptags())),
+    lambda value: str(escape(value)),
+)
 
 _TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'
 CHECK_EVERY = 500
@@ -172,7 +173,7 @@ class Shell:
                 return None
             written = probed[position:end]
             value = _PROBES.get(slot, mark)
-            found = next((f for f in _FILTERS.values() if f(value) == written), None)
+            found = next((f for f in _FILTERS if f(value) == written), None)
             if found is None:
                 return None
             slots.append((slot, found))

@@ -7,8 +7,9 @@ The pages are written to disk rather than handed to mkdocs as in-memory files: t
 plugin (mkdocs-static-i18n) only translates pages found in ``docs_dir``, so the build reads a
 staging folder that holds a copy of ``docs/`` and the generated pages side by side
 (ultrabug/mkdocs-static-i18n#263). The staging folder (in memory where there is room) belongs
-to this process and is removed when it ends; ``mkdocs serve`` keeps watching ``docs/`` itself (``watch:`` in ``mkdocs.yml``).
-On several cores the other languages are built in a second process (``site/parallel.py``).
+to this process and is removed when it ends; ``mkdocs serve`` keeps watching ``docs/`` itself
+(``watch:`` in ``mkdocs.yml``). On several cores the other languages are built in a second
+process (``site/parallel.py``).
 """
 
 from __future__ import annotations
@@ -112,13 +113,6 @@ def _staging_for(source: Path, size: int = 0) -> Path:
     return _STAGING[source]
 
 
-def _staged_size(source: Path, site: SitePages) -> int:
-    """The bytes ``_stage`` writes: the files of ``source`` and the generated pages."""
-    docs = sum(file.stat().st_size for file in source.rglob("*") if file.is_file())
-    pages = sum(len(text) * 3 for text in site.pages.values())  # UTF-8: at most 3 bytes each
-    return docs + pages + sum(map(len, site.downloads.values()))
-
-
 def _write_if_changed(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` unless it already holds it (no needless reload events)."""
     if path.is_file() and path.read_bytes() == content:
@@ -127,20 +121,25 @@ def _write_if_changed(path: Path, content: bytes) -> None:
     path.write_bytes(content)
 
 
-def _stage(source: Path, staging: Path, site: SitePages) -> None:
-    """Make ``staging`` hold the files of ``source`` and the generated pages, nothing else."""
-    wanted: dict[Path, bytes] = {}
+def _staged(source: Path, site: SitePages) -> dict[str, bytes]:
+    """What a staging folder holds, by relative path: the files of ``source``, the pages."""
+    wanted: dict[str, bytes] = {}
     for file in sorted(source.rglob("*")):
         if file.is_file():
-            wanted[staging / file.relative_to(source)] = file.read_bytes()
+            wanted[file.relative_to(source).as_posix()] = file.read_bytes()
     for name, text in site.pages.items():
-        wanted[staging / name] = text.encode("utf-8")
-    for name, payload in site.downloads.items():
-        wanted[staging / name] = payload
-    for path, content in wanted.items():
+        wanted[name] = text.encode("utf-8")
+    wanted.update(site.downloads)
+    return wanted
+
+
+def _stage(staging: Path, wanted: dict[str, bytes]) -> None:
+    """Make ``staging`` hold ``wanted`` (see ``_staged``), nothing else."""
+    paths = {staging / name: content for name, content in wanted.items()}
+    for path, content in paths.items():
         _write_if_changed(path, content)
     for file in sorted(staging.rglob("*"), reverse=True):
-        if file.is_file() and file not in wanted:
+        if file.is_file() and file not in paths:
             file.unlink()
         elif file.is_dir() and not any(file.iterdir()):
             file.rmdir()
@@ -192,9 +191,10 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
         config.site_url or None,
         source / "contribute" / "lighthouse.json",
     )
-    staging = _staging_for(source, _staged_size(source, site))
+    wanted = _staged(source, site)
+    staging = _staging_for(source, sum(map(len, wanted.values())))
     config.docs_dir = str(staging)
-    _stage(source, staging, site)
+    _stage(staging, wanted)
     if _COMMAND != ["serve"]:
         _BUILT.clear()  # a single build: the pages are on disk now, and memory is wanted
     return config

@@ -138,6 +138,11 @@ def run_mkdocs(
     )
 
 
+def site_files(root: Path) -> list[str]:
+    """Every file of a built site, as sorted paths relative to ``root``."""
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
 def build_site(data: Path, output: Path) -> None:
     """Build the documentation site from ``data`` with the real ``mkdocs build --strict``."""
     completed = run_mkdocs(data, output)

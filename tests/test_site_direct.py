@@ -26,13 +26,9 @@ from coalition_kit.site.shell import (
     page_values,
     toc_template,
 )
-from conftest import DATA, SITE_URL, run_mkdocs
+from conftest import DATA, SITE_URL, run_mkdocs, site_files
 
 WRITTEN = "entity pages outside mkdocs' page loop"
-
-
-def _files(root: Path) -> list[str]:
-    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
 
 
 def _entries(site: Path) -> list[str]:
@@ -53,8 +49,8 @@ def test_entity_pages_written_directly_equal_those_mkdocs_writes(tmp_path: Path)
     assert "filled into the theme's page" in written[0]
     assert "excluded from the built site" not in second.stderr
 
-    files = _files(own)
-    assert files == _files(direct)
+    files = site_files(own)
+    assert files == site_files(direct)
     missions = [name for name in files if name.startswith(("missions/", "ko/missions/"))]
     assert "ko/missions/cn-embassy-kr/index.html" in missions and len(missions) > 250
     # Every file is the same (the canonical links, the language switch, the sitemap and its

@@ -19,7 +19,7 @@ import pytest
 import run  # benchmarks/run.py: conftest puts benchmarks/ on the path
 
 from coalition_kit.support.processes import usable_cores
-from conftest import DATA, REPO, run_mkdocs
+from conftest import DATA, REPO, run_mkdocs, site_files
 from test_scale import _generate
 
 pytestmark = pytest.mark.skipif(
@@ -30,10 +30,6 @@ pytestmark = pytest.mark.skipif(
 SPLIT = "in a second process"
 
 
-def _files(root: Path) -> set[str]:
-    return {str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()}
-
-
 def test_side_by_side_build_equals_the_sequential_one(tmp_path: Path) -> None:
     sequential, parallel = tmp_path / "sequential", tmp_path / "parallel"
     one = run_mkdocs(DATA, sequential, environment={"COALITION_KIT_SITE_JOBS": "1"})
@@ -41,8 +37,8 @@ def test_side_by_side_build_equals_the_sequential_one(tmp_path: Path) -> None:
     assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
     assert SPLIT not in one.stderr and SPLIT in two.stderr
 
-    files = _files(sequential)
-    assert files == _files(parallel)
+    files = site_files(sequential)
+    assert files == site_files(parallel)
     assert (
         "ko/organizations/north-korea-freedom-coalition/index.html" in files
         and "sitemap.xml" in files
@@ -50,7 +46,7 @@ def test_side_by_side_build_equals_the_sequential_one(tmp_path: Path) -> None:
     # The root 404 page is the last language's in both; the sequential build gives its
     # language links the address of the last page that build rendered, the split build its home.
     # The API inventory names the English pages, not the last language's.
-    _, differ, errors = filecmp.cmpfiles(sequential, parallel, sorted(files), shallow=False)
+    _, differ, errors = filecmp.cmpfiles(sequential, parallel, files, shallow=False)
     assert differ == ["404.html", "objects.inv"] and not errors
     entries = zlib.decompress((parallel / "objects.inv").read_bytes().split(b"\n", 4)[4])
     assert b" reference/api/#coalition_kit" in entries and b" ko/reference/api/" not in entries

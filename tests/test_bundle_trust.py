@@ -1,8 +1,13 @@
-"""The prebuilt bundle, built without re-validation while its digest holds, equals the validated data."""
+"""The prebuilt bundle, built without re-validation while its digest holds, equals the validated data.
+
+Also what building in bulk leaves to the garbage collector.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,7 @@ from coalition_kit.library import load
 from coalition_kit.library.bundle import bundle_bytes, bundle_digest, library_from_bundle
 from coalition_kit.library.construct import builder
 from coalition_kit.models import KINDS
+from coalition_kit.support.memory import paused_collector
 from conftest import DATA, EXAMPLES
 
 
@@ -56,3 +62,52 @@ def test_every_model_has_a_builder() -> None:
     # A shape the builder cannot make would silently fall back to validation: say so here.
     for kind in KINDS:
         builder(kind.model)
+
+
+class _Node:
+    """A container the collector tracks, able to form a cycle."""
+
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_what_bulk_work_leaves_alive_goes_to_the_oldest_generation_unwalked() -> None:
+    assert gc.isenabled()
+    with paused_collector():
+        assert not gc.isenabled()
+        kept = [_Node() for _ in range(1000)]
+        cycle = _Node()
+        cycle.other = _Node()
+        cycle.other.other = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled()
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert all(id(node) in oldest for node in kept)
+    assert gc.get_count()[0] < 700  # no collection of the youngest generation is due
+    # A cycle made in the block is garbage the next full collection still takes.
+    gc.collect()
+    assert gone() is None
+
+
+def test_objects_a_caller_froze_stay_frozen_through_bulk_work() -> None:
+    frozen = [_Node() for _ in range(10)]
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        with paused_collector():
+            made = [_Node() for _ in range(10)]
+        assert gc.get_freeze_count() == count
+        assert frozen and made
+    finally:
+        gc.unfreeze()
+
+
+def test_the_collector_stays_off_for_a_caller_that_turned_it_off() -> None:
+    gc.disable()
+    try:
+        with paused_collector():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

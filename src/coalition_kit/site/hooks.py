@@ -45,6 +45,8 @@ from coalition_kit.site.parallel import (
     site_jobs,
     start_languages,
 )
+from coalition_kit.site.search import install as install_section_parser
+from coalition_kit.site.search import report as report_section_parser
 
 __all__ = [
     "on_build_error",
@@ -173,6 +175,7 @@ def _search_duplicates_in_linear_time(plugin: Any, entries: list[dict[str, Any]]
 @event_priority(100)  # before the language plugin reads docs_dir
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     """Point the build at a staging folder: ``docs/`` plus the pages generated from the data."""
+    install_section_parser()
     language_plugin = config.plugins.get("i18n")
     if language_plugin is not None and hasattr(language_plugin, "reconfigure_search_duplicates"):
         # Replaces a method that is quadratic in the number of pages (see above).
@@ -230,6 +233,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files, **_: Any) -> Any:
 @event_priority(-200)  # after the language plugin's own
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     """Wait for the languages built in other processes and index them with this one."""
+    report_section_parser()
     finish_languages(config)
 
 

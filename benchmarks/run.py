@@ -151,12 +151,31 @@ json.loads(raw)
 print(time.perf_counter() - started)
 """
 
+# The collector paused in bulk as before the survivors were moved to the oldest generation:
+# the lever 'young' of LOAD and WITHOUT.
+PAUSED_ONLY = """
+import contextlib, gc
+@contextlib.contextmanager
+def paused_only():
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+"""
+
 # The bundle as an installed package loads it: trusted when its checksum matches (the build
-# verified it), validated otherwise; sys.argv[2] says which.
-LOAD = """
+# verified it), validated otherwise; sys.argv[2] says which, sys.argv[3] whether every entity is
+# built, and sys.argv[4], if "young", takes the survivors' move away.
+LOAD = (
+    PAUSED_ONLY
+    + """
 import sys, time
 from pathlib import Path
+from coalition_kit.library import bundle as bundle_module, maps
 from coalition_kit.library.bundle import bundle_digest, library_from_bundle
+if sys.argv[4:] == ["young"]:
+    bundle_module.paused_collector = maps.paused_collector = paused_only
 raw = Path(sys.argv[1]).read_bytes()
 digest = bundle_digest(raw) if sys.argv[2] == "trusted" else None
 started = time.perf_counter()
@@ -165,6 +184,7 @@ if sys.argv[3] == "all":
     count = sum(len(list(library[kind].values())) for kind in library)
 print(time.perf_counter() - started)
 """
+)
 
 # A script's start: a fresh interpreter imports coalition_kit and loads the shipped data.
 COLD_START = """
@@ -203,14 +223,19 @@ print(0)
 """
 
 # `coalition-kit validate` with one lever taken away, to say what it buys.
-WITHOUT = """
+WITHOUT = (
+    PAUSED_ONLY
+    + """
 import contextlib, sys
 from coalition_kit.check import runner
 if sys.argv[1] == "collector":
     runner.paused_collector = contextlib.nullcontext
+if sys.argv[1] == "young":
+    runner.paused_collector = paused_only
 from coalition_kit.cli import main
 sys.exit(main(["validate", sys.argv[2]]))
 """
+)
 
 _BATCH = 10_000
 
@@ -289,7 +314,11 @@ def measure_levers(name: str, repeat: int, workdir: Path) -> dict[str, Measure]:
     tree = _tree(workdir, name)
     bundle = _bundle(workdir, tree)
     results: dict[str, Measure] = {}
-    levers = {"none": "every lever", "collector": "collector not paused"}
+    levers = {
+        "none": "every lever",
+        "collector": "collector not paused",
+        "young": "survivors left young",
+    }
     for cores in (2, 1):
         for lever, label in levers.items():
             results[f"validate, {cores} core{'s' if cores > 1 else ''}: {label}"] = _command(
@@ -299,6 +328,9 @@ def measure_levers(name: str, repeat: int, workdir: Path) -> dict[str, Measure]:
         results[f"load() + every entity, {trust}"] = _python(
             LOAD, repeat, str(bundle), trust, "all"
         )
+    results["load() + every entity, trusted: survivors left young"] = _python(
+        LOAD, repeat, str(bundle), "trusted", "all", "young"
+    )
     return results
 
 

@@ -385,7 +385,9 @@ def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
     """The site's configuration over one-line pages: as many pages, no data (the mkdocs floor).
 
     Returns the configuration and the empty data tree. The pages sit beside a copy of ``docs/``,
-    half in each language, at the depth of the entity pages.
+    half in each language, at the depth of the entity pages, with a title and a description in
+    their front matter as the entity pages have (without them the theme's page is not filled
+    from a shell but rendered for each page, and the floor would be the template's).
     """
     floor = workdir / "site-floor"
     shutil.rmtree(floor, ignore_errors=True)
@@ -394,7 +396,11 @@ def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
         for suffix, words in ((".md", "A mission"), (".ko.md", "공관")):
             page = floor / "docs" / "missions" / f"m{index:05d}{suffix}"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(f"# {words} {index}\n\n{words}.\n", encoding="utf-8")
+            page.write_text(
+                f"---\ntitle: {words} {index}\ndescription: {words}\n---\n\n"
+                f"# {words} {index}\n\n{words}.\n",
+                encoding="utf-8",
+            )
     data = floor / "data"
     for kind in ("organizations", "letters", "campaigns", "missions"):
         (data / kind).mkdir(parents=True)

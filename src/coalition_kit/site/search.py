@@ -44,10 +44,6 @@ _RAW_TEXT = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 _MaterialParser: type[Any] = material_search.Parser
 
 
-def _unescape(text: str) -> str:
-    return html.unescape(text) if "&" in text else text
-
-
 def _tokens(data: str) -> list[re.Match[str]] | None:
     """The tokens of ``data``, or None if some of it is outside the grammar."""
     if _RAW_TEXT.search(data):
@@ -111,7 +107,7 @@ class SectionParser(_MaterialParser):  # type: ignore[misc]
         for token in tokens:
             name, attributes, closed, end_name, text = token.groups()
             if text is not None:
-                data(_unescape(text))
+                data(html.unescape(text))
             elif end_name is not None:
                 end(end_name.lower())
             else:
@@ -119,7 +115,7 @@ class SectionParser(_MaterialParser):  # type: ignore[misc]
                 start(
                     name,
                     [
-                        (pair[1].lower(), None if pair[2] is None else _unescape(pair[2]))
+                        (pair[1].lower(), None if pair[2] is None else html.unescape(pair[2]))
                         for pair in _ATTRIBUTE.finditer(attributes)
                     ]
                     if attributes

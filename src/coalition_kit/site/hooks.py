@@ -116,10 +116,12 @@ def _staging_for(source: Path, size: int = 0) -> Path:
 
 
 def _write_if_changed(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` unless it already holds it (no needless reload events)."""
+    """Write ``content`` to ``path`` unless it already holds it (no needless reload events).
+
+    The folder of ``path`` must exist.
+    """
     if path.is_file() and path.read_bytes() == content:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
 
 
@@ -138,6 +140,9 @@ def _staged(source: Path, site: SitePages) -> dict[str, bytes]:
 def _stage(staging: Path, wanted: dict[str, bytes]) -> None:
     """Make ``staging`` hold ``wanted`` (see ``_staged``), nothing else."""
     paths = {staging / name: content for name, content in wanted.items()}
+    # Each folder once: a large site's pages are tens of thousands of files in a few folders.
+    for folder in {path.parent for path in paths}:
+        folder.mkdir(parents=True, exist_ok=True)
     for path, content in paths.items():
         _write_if_changed(path, content)
     for file in sorted(staging.rglob("*"), reverse=True):

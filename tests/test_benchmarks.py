@@ -1,9 +1,15 @@
-"""The benchmark runner's verdicts: each goal's ratio, bound and mark, from measurements given."""
+"""The benchmark runner's verdicts: each goal's ratio, bound and mark, from measurements given.
+
+Also the site floor it builds: pages the site's own pipeline treats as entity pages.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import run  # benchmarks/run.py: conftest puts benchmarks/ on the path
 
@@ -67,3 +73,25 @@ def test_the_runner_explains_itself() -> None:
     )
     for option in ("--trees", "--levers", "--site", "--jsonschema-trees", "--output"):
         assert option in completed.stdout
+
+
+def test_the_site_floor_pages_are_filled_into_the_shell_as_entity_pages_are(
+    tmp_path: Path,
+) -> None:
+    # A floor whose pages the shell refused would measure the theme's template instead. Built
+    # as the runner builds it: not strict (with no data there is no home page to find).
+    config, empty = run._floor_config(tmp_path, 40)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    built = subprocess.run(
+        [str(mkdocs), "build", "-f", str(config), "--site-dir", str(tmp_path / "site")],
+        env={**os.environ, "COALITION_KIT_DATA": str(empty), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    written = re.findall(r"Wrote (\d+) entity pages .*?: (\d+) filled", built.stderr)
+    assert len(written) == 2, built.stderr  # one line per language
+    assert all(int(filled) > 0.5 * int(pages) for pages, filled in written), written
+    assert "differs from the template" not in built.stderr

@@ -43,6 +43,24 @@ def test_json_bundle_round_trips_every_entity(library: Library) -> None:
     assert to_json(library) == to_json(coalition_kit.load(DATA)), "the order must be stable"
 
 
+@pytest.mark.parametrize(
+    ("epoch", "expected"),
+    [("1700000000", dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)), ("soon", None)],
+)
+def test_icalendar_stamps_from_source_date_epoch_where_set(
+    library: Library, monkeypatch: pytest.MonkeyPatch, epoch: str, expected: dt.datetime | None
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    calendar = icalendar.Calendar.from_ical(to_ics(library))
+    stamps = {event.decoded("dtstamp") for event in calendar.walk("VEVENT")}
+    if expected is not None:
+        assert stamps == {expected}
+    else:  # not a number of seconds: ignored, the time of making it
+        (stamp,) = stamps
+        assert stamp >= before
+
+
 def test_icalendar_events_and_yearly_day(library: Library) -> None:
     calendar = icalendar.Calendar.from_ical(to_ics(library, stamp=STAMP))
     events = {str(event["uid"]): event for event in calendar.walk("VEVENT")}

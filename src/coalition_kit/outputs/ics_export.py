@@ -6,6 +6,7 @@ A calendar holds no contact details, so it needs no public view of the data.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -93,6 +94,18 @@ def _end(event: Event, start: dt.date | dt.datetime) -> dt.date | dt.datetime:
     return start + dt.timedelta(days=1)
 
 
+def _default_stamp() -> dt.datetime:
+    """When the file is made: ``SOURCE_DATE_EPOCH`` where set (a reproducible build), else now.
+
+    See https://reproducible-builds.org/specs/source-date-epoch/; a value that is not a whole
+    number of seconds is ignored.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def to_ics(
     library: Library,
     *,
@@ -110,12 +123,13 @@ def to_ics(
     first source). Events that only recur daily without a first date are left out: a calendar
     needs a start. ``campaigns`` narrows the file to some campaigns (the library still names the
     venues); ``name`` is the calendar's name. A calendar holds no contact details, so it needs
-    no public view of the data.
+    no public view of the data. Every entry's DTSTAMP is ``stamp``, else ``SOURCE_DATE_EPOCH``
+    where set, else now.
     """
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
-    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    stamp = stamp or _default_stamp()
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from coalition_kit.site.headings import Headings
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PYTHON = sys.executable
@@ -385,9 +387,10 @@ def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
     """The site's configuration over one-line pages: as many pages, no data (the mkdocs floor).
 
     Returns the configuration and the empty data tree. The pages sit beside a copy of ``docs/``,
-    half in each language, at the depth of the entity pages, with a title and a description in
-    their front matter as the entity pages have (without them the theme's page is not filled
-    from a shell but rendered for each page, and the floor would be the template's).
+    half in each language, at the depth of the entity pages, written in HTML with a title and a
+    description in their front matter as the entity pages are (without them the theme's page
+    is not filled from a shell but rendered for each page, and the floor would be the
+    template's).
     """
     floor = workdir / "site-floor"
     shutil.rmtree(floor, ignore_errors=True)
@@ -396,9 +399,10 @@ def _floor_config(workdir: Path, pages: int) -> tuple[Path, Path]:
         for suffix, words in ((".md", "A mission"), (".ko.md", "공관")):
             page = floor / "docs" / "missions" / f"m{index:05d}{suffix}"
             page.parent.mkdir(parents=True, exist_ok=True)
+            title = Headings()(1, f"{words} {index}")
             page.write_text(
-                f"---\ntitle: {words} {index}\ndescription: {words}\n---\n\n"
-                f"# {words} {index}\n\n{words}.\n",
+                f"---\ntitle: {words} {index}\ndescription: {words}\n---\n"
+                f"{title}\n<p>{words}.</p>\n",
                 encoding="utf-8",
             )
     data = floor / "data"

@@ -17,7 +17,7 @@ from coalition_kit.models import Campaign
 from coalition_kit.models.campaign import CampaignStatus, WriteAction
 from coalition_kit.models.event import Event, EventStatus, Frequency
 from coalition_kit.site.i18n import Words
-from coalition_kit.site.safe import inline
+from coalition_kit.site.safe import html_text
 
 __all__ = [
     "acting_campaigns",
@@ -94,18 +94,18 @@ def _when(event: Event, words: Words) -> str:
 def _where(event: Event, library: Library, words: Words, ref: Any) -> Markup:
     parts: list[str] = []
     if event.online:
-        parts.append(inline(words("campaign_online")))
+        parts.append(html_text(words("campaign_online")))
     if event.venue is not None:
         if event.venue.name:
-            parts.append(inline(event.venue.name))
+            parts.append(html_text(event.venue.name))
         if event.venue.mission and event.venue.mission in library.missions:
             parts.append(str(ref("missions", event.venue.mission)))
         if event.venue.address is not None:
-            parts.append(inline(", ".join(event.venue.address.lines)))
+            parts.append(html_text(", ".join(event.venue.address.lines)))
     if event.city:
-        parts.append(inline(event.city))
+        parts.append(html_text(event.city))
     if event.country:
-        parts.append(inline(words.country(event.country)))
+        parts.append(html_text(words.country(event.country)))
     return Markup(", ".join(parts))
 
 
@@ -128,7 +128,7 @@ def event_groups(
     """The campaign's events as (heading, events): upcoming ones, then past ones.
 
     In a campaign that is history, every event is past, recurring ones included. ``ref`` links
-    to an entity's page; ``text`` gives a text of the campaign in the page's language.
+    to an entity's page (HTML); ``text`` gives a text of the campaign in the page's language.
     """
     status_words = {
         EventStatus.CANCELLED: words("campaign_event_cancelled"),

@@ -3,18 +3,18 @@
 A large tree has tens of thousands of pages of organizations, letters, campaigns and missions,
 and mkdocs spends most of a build on them: for each page it creates a new Markdown converter
 with every extension of every plugin, reads the page's HTML again for anchors, runs each
-plugin's per-page events and renders the theme's template. These pages need little of that:
-their Markdown is generated (``pages.py``) and holds no API references, no drafts and no
-admonition titles to translate.
+plugin's per-page events and renders the theme's template. These pages need none of the
+Markdown part: their templates write them as HTML (``pages.py``, ``render.py``), with the
+headings' ids and permanent links Python-Markdown would give them (``headings.py``).
 
 So each language's build marks them as excluded from mkdocs' own loop, which still knows them
-(links to them resolve, the sitemap lists them), and writes them here: one Markdown converter
-with the site's extensions for all of them, links made relative by mkdocs' own processor, the
-plugins' context and output events (search index, language switch) as for any page, and the
-theme's page filled in from a shell (``shell.py``). A test builds the site both ways and
-compares every file.
+(links to them resolve, the sitemap lists them), and writes them here: the page's HTML as its
+template wrote it, its table of contents from its headings, the plugins' context and output
+events (search index, language switch) as for any page, and the theme's page filled in from a
+shell (``shell.py``). A test builds the site both ways and compares every file.
 
-``mkdocs serve`` and ``COALITION_KIT_SITE_DIRECT=0`` keep every page in mkdocs' own loop.
+``mkdocs serve`` and ``COALITION_KIT_SITE_DIRECT=0`` keep every page in mkdocs' own loop, where
+``entity_content`` gives the same HTML and table of contents.
 """
 
 from __future__ import annotations
@@ -27,18 +27,24 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import markdown
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from coalition_kit.site.headings import toc_of
 from coalition_kit.site.shell import ShellRenderer
 
-__all__ = ["direct_enabled", "exclude_direct_pages", "keep_navigation", "write_direct_pages"]
+__all__ = [
+    "direct_enabled",
+    "entity_content",
+    "exclude_direct_pages",
+    "is_entity_page",
+    "keep_navigation",
+    "write_direct_pages",
+]
 
 _DIRECT_PAGE = re.compile(r"(?:campaigns|letters|missions|organizations)/(?!index\.)[^/]+\.md")
 """The source paths of the pages written here: each entity's, in every language."""
@@ -83,11 +89,7 @@ def exclude_direct_pages(files: Files, *, enabled: bool = True) -> None:
     if not enabled:
         _CURRENT = _Build()
         return
-    direct = [
-        file
-        for file in files.documentation_pages()
-        if _DIRECT_PAGE.fullmatch(getattr(file, "norm_src_uri", file.src_uri))
-    ]
+    direct = [file for file in files.documentation_pages() if is_entity_page(file)]
     for file in direct:
         file.inclusion = InclusionLevel.EXCLUDED
     _CURRENT = _Build(direct)
@@ -104,13 +106,22 @@ def keep_navigation(nav: Navigation, config: MkDocsConfig) -> None:
             Page(None, file, config)
 
 
-def _converter(config: MkDocsConfig) -> markdown.Markdown:
-    # The extensions the site names; the plugins' own (API references, cross-references) have
-    # nothing to do on an entity's page.
-    return markdown.Markdown(
-        extensions=[name for name in config.markdown_extensions if isinstance(name, str)],
-        extension_configs=config.mdx_configs or {},
-    )
+def is_entity_page(file: File) -> bool:
+    """Whether ``file`` is an entity's page, which its template wrote as HTML."""
+    return bool(_DIRECT_PAGE.fullmatch(getattr(file, "norm_src_uri", file.src_uri)))
+
+
+def entity_content(page: Page) -> str | None:
+    """The HTML of an entity's page as its template wrote it, and its table of contents set.
+
+    None for any other page. In mkdocs' own loop this replaces what Python-Markdown made of
+    the HTML, which would have no table of contents: it finds no headings in raw HTML.
+    """
+    if not is_entity_page(page.file) or page.markdown is None:
+        return None
+    content = page.markdown.strip()
+    page.toc = toc_of(content)
+    return content
 
 
 def entity_address(file: File) -> str:
@@ -124,7 +135,6 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
     build = _CURRENT
     if not build.files or build.nav is None:
         return
-    md = _converter(config)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     # The language plugin sets the language switch's links on the configuration for each page
     # (as an attribute of ``extra``); what mkdocs renders after these must find them as they were.
@@ -136,12 +146,7 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
         page = file.page
         assert page is not None
         page.read_source(config)
-        assert page.markdown is not None
-        md.reset()
-        # mkdocs' own link rewriting, as its pages get it: relative, checked, reported alike.
-        md.treeprocessors.register(_RelativePathTreeprocessor(file, files, config), "relpath", 0)
-        page.content = md.convert(page.markdown)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page.content = entity_content(page)
         context = get_context(build.nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=build.nav)

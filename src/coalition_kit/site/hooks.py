@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from coalition_kit.library import load
 from coalition_kit.library.bundle import data_digest
@@ -33,6 +34,7 @@ from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
 from coalition_kit.site.direct import (
     direct_enabled,
+    entity_content,
     exclude_direct_pages,
     keep_navigation,
     write_direct_pages,
@@ -54,6 +56,7 @@ __all__ = [
     "on_env",
     "on_files",
     "on_nav",
+    "on_page_content",
     "on_post_build",
     "on_startup",
 ]
@@ -225,6 +228,13 @@ def on_nav(nav: Any, config: MkDocsConfig, **_: Any) -> Any:
     """Give the entity pages written here their page objects (for links and the sitemap)."""
     keep_navigation(nav, config)
     return nav
+
+
+@event_priority(100)  # before other plugins read the page's HTML and table of contents
+def on_page_content(html: str, page: Page, **_: Any) -> str:
+    """An entity's page in mkdocs' loop: its HTML as written, as ``on_env`` writes the others."""
+    content = entity_content(page)
+    return html if content is None else content
 
 
 @event_priority(-200)  # after mkdocstrings has made its inventory

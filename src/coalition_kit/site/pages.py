@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any
 
-from markupsafe import Markup
-
 from coalition_kit.cli.parser import command_help
 from coalition_kit.library import Library
 from coalition_kit.library.routes import envelope
@@ -38,7 +36,7 @@ from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from coalition_kit.site.quality import quality_report
 from coalition_kit.site.reference import schema_reference
 from coalition_kit.site.render import Renderer, kinds_word, page_path
-from coalition_kit.site.safe import json_script, link
+from coalition_kit.site.safe import html_text, json_script, link
 from coalition_kit.site.translated import Localized, localized
 from coalition_kit.support.processes import can_fork, usable_cores
 
@@ -88,7 +86,8 @@ def _contacts(entity: Any, words: Words) -> list[dict[str, Any]]:
         elif isinstance(contact, PostalContact):
             address = contact.address
             parts = [*address.lines, address.locality or "", words.country(address.country)]
-            value, word = Markup(", ".join(p for p in parts if p)), words("mission_post")
+            value = html_text(", ".join(p for p in parts if p))
+            word = words("mission_post")
         else:
             continue
         rows.append({"word": word, "value": value, "label": contact.label, "contact": contact})
@@ -104,6 +103,7 @@ class _Site:
         self.today = today
         self.suffix = ".md" if language == DEFAULT_LANGUAGE else f".{language}.md"
         self.renderer = Renderer(library, self.words)
+        self.entities = Renderer(library, self.words, html=True)
         self.current = current_campaigns(library, today)
         self.main = main_campaign(library, today)
         self.acting = acting_campaigns(library, today)
@@ -132,25 +132,25 @@ class _Site:
                 others=others,
             )
         for organization in self.library.organizations.values():
-            site.pages[page_path(organization, self.suffix)] = render(
-                "organization.md.jinja",
+            site.pages[page_path(organization, self.suffix)] = self.entities.render(
+                "organization.html.jinja",
                 organization=organization,
                 kind_word=kinds_word(self.words, organization),
                 contacts=_contacts(organization, self.words),
                 letters=self.library.letters_signed_by(organization.id),
                 campaigns=self.library.campaigns_of(organization.id),
                 members=self.library.members_of(organization.id),
-                heading=own_name(organization, self.words.language) or organization.name,
+                heading_text=own_name(organization, self.words.language) or organization.name,
             )
         for letter in self.library.letters.values():
             users = [c for c in self.library.campaigns_using(letter.id) if c in self.acting]
-            site.pages[page_path(letter, self.suffix)] = render(
-                "letter.md.jinja",
+            site.pages[page_path(letter, self.suffix)] = self.entities.render(
+                "letter.html.jinja",
                 letter=letter,
                 kind_word=kinds_word(self.words, letter),
                 campaigns=self.library.campaigns_using(letter.id),
                 enclosed_in=self.library.letters_enclosing(letter.id),
-                use_link=f"/act/{users[0].id}.md" if users else None,
+                use_link=f"act/{users[0].id}.md" if users else None,
             )
         for campaign in self.library.campaigns.values():
             self.campaign_page(site, campaign)
@@ -188,12 +188,12 @@ class _Site:
         history = campaign not in self.current
         period = self.words.partial_date(campaign.period) if campaign.period else ""
         act = campaign in self.acting
-        site.pages[page_path(campaign, self.suffix)] = self.renderer.render(
-            "campaign.md.jinja",
+        site.pages[page_path(campaign, self.suffix)] = self.entities.render(
+            "campaign.html.jinja",
             campaign=campaign,
             history=history,
             period=period,
-            act_link=f"/act/{campaign.id}.md" if act else None,
+            act_link=f"act/{campaign.id}.md" if act else None,
             next_day=None if history else self.library.next_day_of(campaign.id, self.today),
             recurs_on=recurs_on(campaign, self.words),
             event_groups=event_groups(
@@ -202,10 +202,10 @@ class _Site:
                 self.words,
                 self.today,
                 history=history,
-                ref=self.renderer.ref,
-                text=self.renderer.tx,
+                ref=self.entities.ref,
+                text=self.entities.tx,
             ),
-            calendar=f"/campaigns/{campaign.id}.ics" if in_calendar(campaign) else None,
+            calendar=f"campaigns/{campaign.id}.ics" if in_calendar(campaign) else None,
             letters=self.library.campaign_letters(campaign.id),
             translation=campaign.translations.get(self.words.language),
         )
@@ -218,9 +218,9 @@ class _Site:
         since = words.partial_date(mission.status.since) if mission.status.since else "?"
         write_link = None
         if self.main is not None and mission.host_country in self.plans:
-            write_link = f"/act/{self.main.id}.md"
-        site.pages[page_path(mission, self.suffix)] = self.renderer.render(
-            "mission.md.jinja",
+            write_link = f"act/{self.main.id}.md"
+        site.pages[page_path(mission, self.suffix)] = self.entities.render(
+            "mission.html.jinja",
             mission=mission,
             kind_word=kinds_word(words, mission),
             place=words.country(mission.host_country)

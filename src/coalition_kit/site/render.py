@@ -3,6 +3,11 @@
 Every value a template prints is escaped by the environment's ``finalize`` unless it is
 ``Markup`` made here (links, rendered Markdown). Each environment speaks one language: ``t`` and
 ``words`` give its strings, dates, numbers and country names.
+
+Templates named ``*.md.jinja`` write Markdown, which mkdocs converts. Those named
+``*.html.jinja`` (the entities' pages, tens of thousands in a large tree) write the page's HTML
+itself: values are escaped for HTML, links are relative to the page, and ``heading`` gives the
+ids and permanent links Python-Markdown would (``headings.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from coalition_kit.models.campaign import (
 )
 from coalition_kit.models.letter import paragraph_is_optional, paragraph_text
 from coalition_kit.outputs.social import check_social_post
+from coalition_kit.site.headings import Headings
 from coalition_kit.site.i18n import Words
 from coalition_kit.site.safe import (
     html_lines,
@@ -38,7 +44,6 @@ from coalition_kit.site.safe import (
     link,
     markdown_block,
     markdown_inline,
-    multiline,
 )
 from coalition_kit.site.translated import (
     ORIGINAL_LANGUAGE,
@@ -49,6 +54,9 @@ from coalition_kit.site.translated import (
 from coalition_kit.support.text import unescape_markdown
 
 __all__ = ["Renderer", "entity_title", "fix_links", "page_path", "tidy"]
+
+_ENTITY_PAGE_ROOT = "../../"
+"""From an entity's page (``missions/cn-embassy-kr/``) to the root of its language's site."""
 
 _PLATFORMS = {
     "x": "X",
@@ -98,6 +106,13 @@ def fix_links(entity: AnyEntity) -> dict[str, str]:
     }
 
 
+def _finalize_html(value: Any) -> str:
+    """Escape every value an HTML template prints, unless it is Markup built by this package."""
+    if value is None:
+        return ""
+    return str(html_text(value))
+
+
 def _front_matter_title(value: Any) -> Markup:
     """A page title or description for the front matter: one JSON string, HTML-escaped.
 
@@ -108,22 +123,32 @@ def _front_matter_title(value: Any) -> Markup:
     return Markup(json.dumps(html.escape(text)))
 
 
+def _front_matter_text(value: Any) -> Markup:
+    """``_front_matter_title`` for an HTML template, whose ``Markup`` is escaped for HTML."""
+    text = html.unescape(str(value)) if isinstance(value, Markup) else str(value)
+    return Markup(json.dumps(html.escape(text)))
+
+
 def _plain(text: str) -> str:
     """Markdown as one line of plain text: links keep their words, escapes go."""
     return " ".join(unescape_markdown(_MARKDOWN_LINK.sub(r"\1", text)).split())
 
 
 class Renderer:
-    """Renders the page templates of one language over a library."""
+    """Renders the page templates of one language over a library.
 
-    def __init__(self, library: Library, words: Words) -> None:
+    With ``html``, the templates are the entities' pages, written as HTML (``*.html.jinja``).
+    """
+
+    def __init__(self, library: Library, words: Words, *, html: bool = False) -> None:
         """Prepare the environment for ``library`` in the language of ``words``."""
         self.library = library
         self.words = words
+        self.html = html
         self.environment = Environment(
             loader=PackageLoader("coalition_kit.site", "templates"),
             autoescape=False,
-            finalize=_finalize,
+            finalize=_finalize_html if html else _finalize,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -131,7 +156,6 @@ class Renderer:
         )
         self.environment.filters.update(
             markdown=self.markdown,
-            multiline=multiline,
             plain=_plain,
             inline_markdown=markdown_inline,
             h=html_text,
@@ -140,11 +164,11 @@ class Renderer:
             platform=lambda name: _PLATFORMS.get(name, name.title()),
             attr=html_text,
             # mkdocs puts a page's title into <title> and the navigation without escaping it.
-            front_matter_title=_front_matter_title,
+            front_matter_title=_front_matter_text if html else _front_matter_title,
             trusted=Markup,
         )
         self.environment.globals.update(
-            t=self.t,
+            t=self.th if html else self.t,
             th=self.th,
             tx=self.tx,
             translation_note=lambda translation, original: translation_note(
@@ -153,6 +177,7 @@ class Renderer:
             words=words,
             pdate=words.partial_date,
             ref=self.ref,
+            url=self.url,
             link=link,
             fix_links=fix_links,
             library=library,
@@ -194,21 +219,48 @@ class Renderer:
         language = language or getattr(text, "language", None) or ORIGINAL_LANGUAGE
         return markdown_block(text, language if language != self.words.language else None)
 
+    def url(self, path: str) -> str:
+        """The address of ``path`` (under ``docs/``) from an entity's page, in this language.
+
+        A page (``act/campaign.md``) is the same language's; a download (``campaigns/x.ics``)
+        is the one file every language shares.
+        """
+        if path.endswith(".md"):
+            return f"{_ENTITY_PAGE_ROOT}{path.removesuffix('.md')}/"
+        return f"{_ENTITY_PAGE_ROOT}{self.words.root}{path}"
+
     def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
         """A link to the page of an entity, or its name as text if there is no such entity."""
+        escape = html_text if self.html else inline
         mapping = self.library[kind]
         if entity_id not in mapping:
-            return Markup(inline(text or entity_id))
+            return Markup(escape(text or entity_id))
         entity = mapping[entity_id]
         title = entity_title(entity)
         if isinstance(entity, Campaign | Letter):
             title = localized(entity, "title", self.words.language)
-        label = inline(text or title)
+        label = escape(text or title)
+        if self.html:
+            return Markup(f'<a href="{self.url(page_path(entity))}">{label}</a>')
         return Markup(f"[{label}](/{page_path(entity)})")
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``template`` with ``context`` and tidy its blank lines."""
+        if self.html:
+            page = self.environment.get_template(template).render(heading=Headings(), **context)
+            return _tidy_html(page)
         return tidy(self.environment.get_template(template).render(**context))
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+_PREFORMATTED = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+
+
+def _tidy_html(page: str) -> str:
+    """One blank line between the blocks of an HTML page; preformatted text kept as it is."""
+    parts = _PREFORMATTED.split(page)
+    parts[::2] = [_BLANK_LINES.sub("\n\n", part) for part in parts[::2]]
+    return "".join(parts).strip("\n") + "\n"
 
 
 _BLOCK_START = re.compile(r"^(#{1,6} |!!! |\| |- |\d+\. |> |\[.*\]\(.*\)\{)")

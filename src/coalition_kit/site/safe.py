@@ -27,7 +27,6 @@ __all__ = [
     "link",
     "markdown_block",
     "markdown_inline",
-    "multiline",
 ]
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -60,11 +59,6 @@ _ALLOWED_TAGS = {
 def inline(value: Any) -> str:
     """Escape ``value`` for a Markdown page: no HTML, no Markdown syntax survives."""
     return escape_markdown(html.escape(str(value), quote=False))
-
-
-def multiline(value: str) -> Markup:
-    """Escape text whose line breaks matter (an address as written) and keep them as ``<br>``."""
-    return Markup("<br>\n".join(inline(line) for line in value.split("\n")))
 
 
 def html_text(value: Any) -> Markup:

@@ -1,7 +1,8 @@
-"""The search plugin's sections, cut by our tokenizer, are those Material's parser cuts.
+"""The search plugin's sections, cut by our tokenizer and handlers, are those Material's parser cuts.
 
-``site/search.py`` replaces only the tokenizer of Material's section parser. The real site is
-compared whole in ``test_site_direct.py``; here, the corners of HTML.
+``site/search.py`` replaces the tokenizer of Material's section parser and makes its handlers
+cheaper. The real site is compared whole in ``test_site_direct.py``; here, the corners of HTML
+and of the handlers' rules.
 """
 
 from __future__ import annotations
@@ -57,6 +58,25 @@ OUTSIDE_THE_GRAMMAR = [
 ]
 
 
+# The corners of Material's handlers: what is excluded (its elements are equal to any element
+# with their tag), headings without ids or before the first h1, text before any heading, kept
+# elements left empty, whitespace in and out of pre.
+HANDLER_CORNERS = [
+    'Text before any heading<h2 id="a">A</h2><p>after</p>',
+    '<h2 id="a">A first h2</h2><p>x</p><h1 id="b">Then h1</h1><p>y</p>',
+    '<h2>No id</h2><p>x</p><h3 id="c">C</h3>',
+    "<p>open <span data-search-exclude>gone</span> still open</p><p>next</p>",
+    "<div data-search-exclude>gone <div>nested</div> also</div><div><p>after</p></div>",
+    "<p data-search-exclude>gone</p><p>the same tag, after</p>",
+    '<div class="linenodiv"><pre>1\n2</pre></div><pre><code>x</code></pre>',
+    "<ul><li> </li><li><sub>2</sub> and <sup>3</sup></li><li><code></code></li></ul>",
+    "<pre>  a\n\n   b  </pre><p>  spaced \n  out  </p>\n\n\n<p>x</p>",
+    '<div><h2 id="in">Inside</h2><p>text</p></div><p>outside again</p>',
+    '<h2 id="t">Title <code>code</code> <a class="headerlink" href="#t">x</a></h2>',
+    "<p>unclosed <em>emphasis</p><p>end</em> tag out of order</p>",
+]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_state() -> Iterator[None]:
     search.report()
@@ -86,6 +106,14 @@ def test_markdown_output_is_cut_as_material_cuts_it_by_the_fast_tokenizer() -> N
     assert SectionParser.state.fast == 1 and SectionParser.state.trusted
 
 
+@pytest.mark.parametrize("html", HANDLER_CORNERS)
+def test_the_handlers_cut_as_material_s_do(html: str) -> None:
+    search.report()
+    SectionParser.state.fast = search.CHECK_EVERY + 1  # past the checks: only ours reads it
+    assert _ours(html) == _material(html)
+    assert SectionParser.state.trusted and SectionParser.state.fast == search.CHECK_EVERY + 2
+
+
 @pytest.mark.parametrize("html", OUTSIDE_THE_GRAMMAR)
 def test_html_outside_the_grammar_goes_to_material_whole(html: str) -> None:
     assert _ours(html) == _material(html)
@@ -95,8 +123,9 @@ def test_html_outside_the_grammar_goes_to_material_whole(html: str) -> None:
 def test_a_difference_found_by_a_check_sends_later_pages_to_material(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def drop_the_text(self: SectionParser, tokens: list[object]) -> None:
+    def drop_the_text(self: SectionParser, data: str) -> bool:
         self.handle_starttag("p", [])
+        return True
 
     monkeypatch.setattr(SectionParser, "_dispatch", drop_the_text)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.coalition_kit"):

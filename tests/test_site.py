@@ -19,6 +19,7 @@ from coalition_kit.models.shared import Source
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.outputs.schemas import generate
 from coalition_kit.problems.codes import Code
+from coalition_kit.site import pages as pages_module
 from coalition_kit.site.campaigns import acting_campaigns
 from coalition_kit.site.pages import build_pages
 from conftest import DATA, EXAMPLES, REPO, build_site
@@ -160,6 +161,27 @@ def test_data_quality_page(built_site: Path) -> None:
     for entry in measured["pages"]:
         assert all(entry["scores"][c] >= 95 for c in ("accessibility", "best-practices", "seo"))
         assert f"<td>{entry['page']}</td>" in page
+
+
+def test_data_quality_page_lists_the_first_entries_under_each_heading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pages_module, "LISTED", 2)
+    page = build_pages(load(DATA), workers=1).pages["contribute/quality.md"]
+    library = load(DATA)
+    without = sum(mission.needs_email for mission in library.missions.values())
+    never = sum(
+        entity.last_verified is None for kind in library for entity in library[kind].values()
+    )
+    assert without > 2 and never > 2
+    section = page.split(f"## Missions without a current e-mail address ({without})")[1]
+    section = section.split("\n## ")[0]
+    assert section.count("\n- [") == 2
+    assert f"The first 2 of {without}; `coalition-kit stale` lists them all." in section
+    assert f"The first 2 of {never};" in page
+    # The two closed missions fit: no note under their heading.
+    closed = page.split("## Missions not open")[1].split("\n## ")[0]
+    assert closed.count("\n- [") == 2 and "The first" not in closed
 
 
 def test_downloads_are_the_exports(built_site: Path) -> None:

@@ -33,7 +33,7 @@ from coalition_kit.site.campaigns import (
 )
 from coalition_kit.site.downloads import downloads
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
-from coalition_kit.site.quality import quality_report
+from coalition_kit.site.quality import LISTED, quality_report
 from coalition_kit.site.reference import schema_reference
 from coalition_kit.site.render import Renderer, kinds_word, page_path
 from coalition_kit.site.safe import html_text, json_script, link
@@ -326,7 +326,10 @@ def build_pages(
         site.downloads.update(downloads(library, day, site_url))
     contributors = Renderer(library, Words(DEFAULT_LANGUAGE))
     site.pages["contribute/quality.md"] = contributors.render(
-        "quality.md.jinja", quality=quality_report(library, day), lighthouse=lighthouse
+        "quality.md.jinja",
+        quality=quality_report(library, day),
+        lighthouse=lighthouse,
+        listed=LISTED,
     )
     site.pages["reference/schema.md"] = schema_reference()
     site.pages["reference/problem-codes.md"] = contributors.render(

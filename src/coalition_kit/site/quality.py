@@ -9,10 +9,17 @@ from coalition_kit.contrib.stale import StaleEntry, is_stale, stale_entries
 from coalition_kit.library import Library
 from coalition_kit.models import AnyEntity, Mission
 
-__all__ = ["TO_VERIFY", "QualityReport", "quality_report"]
+__all__ = ["LISTED", "TO_VERIFY", "QualityReport", "quality_report"]
 
 TO_VERIFY = 40
 """How many entries the page lists to verify next (the command lists them all)."""
+
+LISTED = 500
+"""How many entries the page lists under each other heading; the heading gives the count.
+
+A large tree has tens of thousands never verified: a page listing them all weighs megabytes
+on a phone (and took seconds of each build), and ``coalition-kit stale`` lists them all.
+"""
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,21 @@ from coalition_kit.outputs.schemas import schema_file_name
 from coalition_kit.outputs.vcard_export import to_vcard
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, Words
 
-__all__ = ["downloads"]
+__all__ = ["PARTS", "downloads"]
+
+PARTS = ("cards", "campaign-calendars", "bundle", "calendar")
+"""The downloads in parts a build can make at once, the longest first (at scale 1: 4.5, 1.9,
+1.9 and 1.4 s): the missions' vCards, each campaign's calendar, the JSON bundle and the
+schemas, the calendar of every event."""
 
 
-def downloads(library: Library, today: dt.date, site_url: str | None) -> dict[str, bytes]:
-    """Every download of the site, by path: calendars link to campaign pages given ``site_url``."""
+def downloads(
+    library: Library,
+    today: dt.date,
+    site_url: str | None,
+    parts: tuple[str, ...] = PARTS,
+) -> dict[str, bytes]:
+    """The site's downloads of ``parts``, by path: calendars link to campaign pages given ``site_url``."""
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     base = site_url.rstrip("/") + "/" if site_url else None
 
@@ -29,20 +39,27 @@ def downloads(library: Library, today: dt.date, site_url: str | None) -> dict[st
         return f"{base}campaigns/{campaign.id}/"
 
     found: dict[str, bytes] = {}
-    for campaign in library.campaigns.values():
-        if in_calendar(campaign):
-            found[f"campaigns/{campaign.id}.ics"] = to_ics(
-                library,
-                campaigns=[campaign],
-                stamp=stamp,
-                name=campaign.title,
-                page=page if base else None,
-            )
-    found["downloads/events.ics"] = to_ics(
-        library, stamp=stamp, name=Words(DEFAULT_LANGUAGE)("site_name"), page=page if base else None
-    )
-    found["downloads/coalition-kit.json"] = to_json(library)
-    found["downloads/missions.vcf"] = to_vcard(library).encode("utf-8")
-    for kind in KINDS:
-        found[f"schemas/{schema_file_name(kind)}"] = render_schema(kind).encode("utf-8")
+    if "campaign-calendars" in parts:
+        for campaign in library.campaigns.values():
+            if in_calendar(campaign):
+                found[f"campaigns/{campaign.id}.ics"] = to_ics(
+                    library,
+                    campaigns=[campaign],
+                    stamp=stamp,
+                    name=campaign.title,
+                    page=page if base else None,
+                )
+    if "calendar" in parts:
+        found["downloads/events.ics"] = to_ics(
+            library,
+            stamp=stamp,
+            name=Words(DEFAULT_LANGUAGE)("site_name"),
+            page=page if base else None,
+        )
+    if "bundle" in parts:
+        found["downloads/coalition-kit.json"] = to_json(library)
+        for kind in KINDS:
+            found[f"schemas/{schema_file_name(kind)}"] = render_schema(kind).encode("utf-8")
+    if "cards" in parts:
+        found["downloads/missions.vcf"] = to_vcard(library).encode("utf-8")
     return found

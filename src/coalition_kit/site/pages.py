@@ -31,7 +31,7 @@ from coalition_kit.site.campaigns import (
     main_campaign,
     recurs_on,
 )
-from coalition_kit.site.downloads import downloads
+from coalition_kit.site.downloads import PARTS, downloads
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, LANGUAGES, Words
 from coalition_kit.site.quality import LISTED, quality_report
 from coalition_kit.site.reference import schema_reference
@@ -285,6 +285,11 @@ def _language_pages(language: str, day: dt.date) -> dict[str, str]:
     return site.pages
 
 
+def _download_part(part: str, day: dt.date, site_url: str | None) -> dict[str, bytes]:
+    assert _FORKED is not None
+    return downloads(_FORKED, day, site_url, (part,))
+
+
 def build_pages(
     library: Library,
     *,
@@ -299,8 +304,8 @@ def build_pages(
     ``site_url`` (mkdocs' ``site_url``) makes the calendar files link to the campaign pages;
     without it they link to the campaigns' sources. ``lighthouse`` is the last measurement of
     the site (``benchmarks/lighthouse.py``), which the data quality page shows. With more than
-    one of ``workers`` (every usable core by default), a large library's languages are built in
-    forked processes at once, and the downloads meanwhile.
+    one of ``workers`` (every usable core by default), a large library's languages and
+    downloads are built in that many forked processes at once.
     """
     global _FORKED  # noqa: PLW0603 - handed to the forked workers without pickling
     day = today or dt.date.today()
@@ -311,13 +316,14 @@ def build_pages(
     if parallel:
         _FORKED = library
         try:
-            processes = min(workers, len(languages))
-            with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
+            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+                # The longest first: each language's pages, then the downloads in parts.
                 pages = [pool.submit(_language_pages, language, day) for language in languages]
-                # This process makes the downloads meanwhile, rather than wait.
-                site.downloads.update(downloads(library, day, site_url))
+                files = [pool.submit(_download_part, part, day, site_url) for part in PARTS]
                 for future in pages:
                     site.pages.update(future.result())
+                for part in files:
+                    site.downloads.update(part.result())
         finally:
             _FORKED = None
     else:

@@ -50,11 +50,11 @@ MATERIAL = SectionParser.__mro__[1]
 
 OUTSIDE_THE_GRAMMAR = [
     "<p>A comment <!-- here --> in it</p>",
-    '<div hidden><script type="application/json">{"a": "<b>"}</script></div><p>after</p>',
     "<p class='single'>Single quotes</p>",
     "<p>A bare < sign</p>",
     "<!DOCTYPE html><p>x</p>",
     "<p a=unquoted>x</p>",
+    "<p>x</p><script>never closed",
 ]
 
 
@@ -74,6 +74,10 @@ HANDLER_CORNERS = [
     '<div><h2 id="in">Inside</h2><p>text</p></div><p>outside again</p>',
     '<h2 id="t">Title <code>code</code> <a class="headerlink" href="#t">x</a></h2>',
     "<p>unclosed <em>emphasis</p><p>end</em> tag out of order</p>",
+    # Scripts and styles are read whole, to their first closing tag, as HTMLParser reads them.
+    '<div hidden><script type="application/json">{"a": "<b>"}</script></div><p>after</p>',
+    "<p>x</p><SCRIPT>if (a<b) {}</ script ><p>y</p><style>p > a {}</style>",
+    "<scripts>not a script</scripts><p>z</p>",
 ]
 
 

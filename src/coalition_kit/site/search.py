@@ -12,8 +12,9 @@ splits such HTML into the same start tags, end tags and text that ``HTMLParser``
 handlers are Material's, made cheaper without changing what they do: Material keeps the open
 elements as objects that compare by tag name in Python, and asks of every tag and text whether
 one of them is excluded, a heading or ``pre``; here the open elements' tag names are also kept
-as strings, so those questions are asked in C. HTML outside the grammar (comments, scripts and
-styles, single quotes, a bare ``<``) goes to Material's own parser. The result is also compared
+as strings, so those questions are asked in C. Scripts and styles are read whole, to their first
+closing tag, as ``HTMLParser`` reads them. HTML outside the grammar (comments, single quotes, a
+bare ``<``) goes to Material's own parser. The result is also compared
 with Material's parser on the first pages of a build and on every 500th: a difference is logged
 and every later page goes to Material's parser. ``COALITION_KIT_SITE_FAST_SEARCH=0`` leaves
 every page to Material's parser.
@@ -37,13 +38,17 @@ CHECK_EVERY = 500
 _CHECK_FIRST = 3
 
 # A start tag (name, attributes, "/" if it closes itself), an end tag (name) or text.
+_ATTRIBUTES = r"((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"]*\")?)*)"
+# A script or style element whole (HTMLParser reads its content as raw text, to the first
+# closing tag), a start tag (name, attributes, "/" if it closes itself), an end tag, or text.
 _TOKEN = re.compile(
-    r"<(?:([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"]*\")?)*)\s*(/?)"
-    r"|/([a-zA-Z][a-zA-Z0-9]*)\s*)>|([^<]+)"
+    r"<((?i:script|style))" + _ATTRIBUTES + r"\s*>(.*?)(?i:</\s*\1\s*>)"
+    r"|<(?:(?!(?i:script|style)[^a-zA-Z0-9])([a-zA-Z][a-zA-Z0-9]*)" + _ATTRIBUTES + r"\s*(/?)"
+    r"|/([a-zA-Z][a-zA-Z0-9]*)\s*)>"
+    r"|([^<]+)",
+    re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"\s+([^\s=]+)(?:=\"([^\"]*)\")?")
-# Elements whose content HTMLParser reads as raw text: they go to it.
-_RAW_TEXT = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 
 _MaterialParser: type[Any] = material_search.Parser
 _Element: type[Any] = material_search.Element
@@ -51,6 +56,16 @@ _Section: type[Any] = material_search.Section
 _VOID: set[str] = material_search.void
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _NEVER_UNSKIPPED = frozenset({"script", "style", "object"})
+
+
+def _attributes(written: str) -> list[tuple[str, str | None]]:
+    """The attributes of a start tag as ``HTMLParser`` reports them: names lowered, values read."""
+    if not written:
+        return []
+    return [
+        (pair[1].lower(), None if pair[2] is None else html.unescape(pair[2]))
+        for pair in _ATTRIBUTE.finditer(written)
+    ]
 
 
 def sections(parser: Any) -> list[tuple[Any, ...]]:
@@ -83,7 +98,7 @@ class SectionParser(_MaterialParser):  # type: ignore[misc]
         """Read ``data``: by the fast tokenizer where it covers it, else by Material's parser."""
         state = self.state
         state.pages += 1
-        if not state.trusted or _RAW_TEXT.search(data) or not self._dispatch(data):
+        if not state.trusted or not self._dispatch(data):
             self._take(_material_sections(data))
             return
         index = state.fast
@@ -114,22 +129,20 @@ class SectionParser(_MaterialParser):  # type: ignore[misc]
             if token.start() != position:
                 return False
             position = token.end()
-            name, attributes, closed, end_name, text = token.groups()
+            raw, raw_attributes, raw_text, name, attributes, closed, end_name, text = token.groups()
             if text is not None:
                 text_of(html.unescape(text))
             elif end_name is not None:
                 end(end_name.lower())
+            elif raw is not None:
+                raw = raw.lower()
+                start(raw, _attributes(raw_attributes))
+                if raw_text:
+                    text_of(raw_text)
+                end(raw)
             else:
                 name = name.lower()
-                start(
-                    name,
-                    [
-                        (pair[1].lower(), None if pair[2] is None else html.unescape(pair[2]))
-                        for pair in _ATTRIBUTE.finditer(attributes)
-                    ]
-                    if attributes
-                    else [],
-                )
+                start(name, _attributes(attributes))
                 if closed:
                     end(name)
         return position == len(data)

@@ -153,6 +153,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a renderer lives for one build: no file is checked again
         )
         self.environment.filters.update(
             markdown=self.markdown,
@@ -193,6 +194,11 @@ class Renderer:
             check_social_post=check_social_post,
             action_word=lambda action: words(f"action_{action.kind.replace('-', '_')}"),
         )
+        if html:
+            # The entity pages' macros, made once: imported by each page, they would be looked
+            # up and checked for new globals 47,000 times in a large build.
+            macros = self.environment.get_template("_macros.html.jinja").module
+            self.environment.globals["m"] = macros
 
     def t(self, key: str, **values: Any) -> Markup:
         """The string ``key`` for a Markdown part of a page: data values escaped, links kept."""

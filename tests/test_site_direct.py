@@ -215,3 +215,24 @@ def test_the_staging_folder_is_in_memory_only_where_it_fits(
     assert large.is_dir() and oct(small.stat().st_mode)[-3:] == "700"
     # A folder is made once per docs folder: a second build finds the first one's.
     assert hooks._staging_for(tmp_path / "docs", size=free) == small
+
+
+def test_staging_writes_a_first_build_whole_and_a_later_one_as_it_changed(tmp_path: Path) -> None:
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    hooks._stage(staging, {"index.md": b"home", "missions/a.md": b"A", "missions/b.md": b"B"})
+    assert sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*.md")) == [
+        "index.md",
+        "missions/a.md",
+        "missions/b.md",
+    ]
+    unchanged = (staging / "missions" / "a.md").stat().st_mtime_ns
+    # A rebuild (mkdocs serve): what is gone is removed, what is the same is not written again.
+    (staging / "missions" / "a.md").touch()
+    touched = (staging / "missions" / "a.md").stat().st_mtime_ns
+    hooks._stage(staging, {"index.md": b"new home", "missions/a.md": b"A"})
+    assert (staging / "index.md").read_bytes() == b"new home"
+    assert not (staging / "missions" / "b.md").exists()
+    assert (staging / "missions" / "a.md").stat().st_mtime_ns == touched >= unchanged
+    hooks._stage(staging, {"index.md": b"new home"})
+    assert not (staging / "missions").exists()

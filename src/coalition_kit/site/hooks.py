@@ -142,10 +142,15 @@ def _staged(source: Path, site: SitePages) -> dict[str, bytes]:
 
 def _stage(staging: Path, wanted: dict[str, bytes]) -> None:
     """Make ``staging`` hold ``wanted`` (see ``_staged``), nothing else."""
+    fresh = not any(staging.iterdir())
     paths = {staging / name: content for name, content in wanted.items()}
     # Each folder once: a large site's pages are tens of thousands of files in a few folders.
     for folder in {path.parent for path in paths}:
         folder.mkdir(parents=True, exist_ok=True)
+    if fresh:  # a first build: nothing to compare with, nothing to remove
+        for path, content in paths.items():
+            path.write_bytes(content)
+        return
     for path, content in paths.items():
         _write_if_changed(path, content)
     for file in sorted(staging.rglob("*"), reverse=True):

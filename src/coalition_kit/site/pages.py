@@ -103,7 +103,7 @@ class _Site:
         self.today = today
         self.suffix = ".md" if language == DEFAULT_LANGUAGE else f".{language}.md"
         self.renderer = Renderer(library, self.words)
-        self.entities = Renderer(library, self.words, html=True)
+        self.entities = Renderer(library, self.words, writes_html=True)
         self.current = current_campaigns(library, today)
         self.main = main_campaign(library, today)
         self.acting = acting_campaigns(library, today)

@@ -137,18 +137,19 @@ def _plain(text: str) -> str:
 class Renderer:
     """Renders the page templates of one language over a library.
 
-    With ``html``, the templates are the entities' pages, written as HTML (``*.html.jinja``).
+    With ``writes_html``, the templates are the entities' pages, written as HTML
+    (``*.html.jinja``).
     """
 
-    def __init__(self, library: Library, words: Words, *, html: bool = False) -> None:
+    def __init__(self, library: Library, words: Words, *, writes_html: bool = False) -> None:
         """Prepare the environment for ``library`` in the language of ``words``."""
         self.library = library
         self.words = words
-        self.html = html
+        self.html = writes_html
         self.environment = Environment(
             loader=PackageLoader("coalition_kit.site", "templates"),
             autoescape=False,
-            finalize=_finalize_html if html else _finalize,
+            finalize=_finalize_html if writes_html else _finalize,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -165,11 +166,11 @@ class Renderer:
             platform=lambda name: _PLATFORMS.get(name, name.title()),
             attr=html_text,
             # mkdocs puts a page's title into <title> and the navigation without escaping it.
-            front_matter_title=_front_matter_text if html else _front_matter_title,
+            front_matter_title=_front_matter_text if writes_html else _front_matter_title,
             trusted=Markup,
         )
         self.environment.globals.update(
-            t=self.th if html else self.t,
+            t=self.th if writes_html else self.t,
             th=self.th,
             tx=self.tx,
             translation_note=lambda translation, original: translation_note(
@@ -194,7 +195,7 @@ class Renderer:
             check_social_post=check_social_post,
             action_word=lambda action: words(f"action_{action.kind.replace('-', '_')}"),
         )
-        if html:
+        if writes_html:
             # The entity pages' macros, made once: imported by each page, they would be looked
             # up and checked for new globals 47,000 times in a large build.
             macros = self.environment.get_template("_macros.html.jinja").module

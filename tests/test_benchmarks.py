@@ -91,7 +91,7 @@ def test_the_site_floor_pages_are_filled_into_the_shell_as_entity_pages_are(
         check=False,
     )
     assert built.returncode == 0, built.stderr
-    written = re.findall(r"Wrote (\d+) entity pages .*?: (\d+) filled", built.stderr)
+    written = re.findall(r"Wrote (\d+) entity and action pages .*?: (\d+) filled", built.stderr)
     assert len(written) == 2, built.stderr  # one line per language
     assert all(int(filled) > 0.5 * int(pages) for pages, filled in written), written
     assert "differs from the template" not in built.stderr

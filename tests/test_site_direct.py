@@ -1,7 +1,8 @@
-"""The entity pages written outside mkdocs' page loop equal the pages mkdocs writes.
+"""The entity and action pages written outside mkdocs' page loop equal the pages mkdocs writes.
 
-``site/direct.py`` writes them with one Markdown converter and ``site/shell.py`` fills them
-into the theme's page rendered once; ``COALITION_KIT_SITE_DIRECT=0`` leaves them to mkdocs.
+``site/direct.py`` writes them as their templates wrote them, in HTML, and ``site/shell.py``
+fills them into the theme's page rendered once; ``COALITION_KIT_SITE_DIRECT=0`` leaves them to
+mkdocs, whose loop then gives them the same HTML.
 The search plugin's sections are cut by ``site/search.py``'s tokenizer, or by Material's own
 parser with ``COALITION_KIT_SITE_FAST_SEARCH=0``. Also where the build stages its pages for
 mkdocs: in memory where they fit.
@@ -31,7 +32,7 @@ from coalition_kit.site.shell import (
 )
 from conftest import DATA, SITE_URL, run_mkdocs, site_files
 
-WRITTEN = "entity pages outside mkdocs' page loop"
+WRITTEN = "entity and action pages outside mkdocs' page loop"
 
 
 def _entries(site: Path) -> list[str]:

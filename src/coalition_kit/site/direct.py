@@ -1,11 +1,12 @@
-"""The entities' pages written by us, beside mkdocs' own pages, without its per-page round trip.
+"""The entities' and action pages, written beside mkdocs' own without its per-page round trip.
 
-A large tree has tens of thousands of pages of organizations, letters, campaigns and missions,
-and mkdocs spends most of a build on them: for each page it creates a new Markdown converter
-with every extension of every plugin, reads the page's HTML again for anchors, runs each
-plugin's per-page events and renders the theme's template. These pages need none of the
-Markdown part: their templates write them as HTML (``pages.py``, ``render.py``), with the
-headings' ids and permanent links Python-Markdown would give them (``headings.py``).
+A large tree has tens of thousands of pages of organizations, letters, campaigns and missions
+(and an action page per campaign), and mkdocs spends most of a build on them: for each page it
+creates a new Markdown converter with every extension of every plugin, reads the page's HTML
+again for anchors, runs each plugin's per-page events and renders the theme's template. These
+pages need none of the Markdown part: their templates write them as HTML (``pages.py``,
+``render.py``), with the headings' ids and permanent links Python-Markdown would give them
+(``headings.py``).
 
 So each language's build marks them as excluded from mkdocs' own loop, which still knows them
 (links to them resolve, the sitemap lists them), and writes them here: the page's HTML as its
@@ -14,7 +15,7 @@ events (search index, language switch) as for any page, and the theme's page fil
 shell (``shell.py``). A test builds the site both ways and compares every file.
 
 ``mkdocs serve`` and ``COALITION_KIT_SITE_DIRECT=0`` keep every page in mkdocs' own loop, where
-``entity_content`` gives the same HTML and table of contents.
+``html_content`` gives the same HTML and table of contents.
 """
 
 from __future__ import annotations
@@ -39,15 +40,16 @@ from coalition_kit.site.shell import ShellRenderer
 
 __all__ = [
     "direct_enabled",
-    "entity_content",
     "exclude_direct_pages",
-    "is_entity_page",
+    "html_content",
+    "is_html_page",
     "keep_navigation",
     "write_direct_pages",
 ]
 
-_DIRECT_PAGE = re.compile(r"(?:campaigns|letters|missions|organizations)/(?!index\.)[^/]+\.md")
-"""The source paths of the pages written here: each entity's, in every language."""
+_DIRECT_PAGE = re.compile(r"(?:act|campaigns|letters|missions|organizations)/(?!index\.)[^/]+\.md")
+"""The source paths of the pages written here: each entity's and each campaign's action page, in
+every language."""
 
 log = logging.getLogger("mkdocs.plugins.coalition_kit")
 
@@ -89,7 +91,7 @@ def exclude_direct_pages(files: Files, *, enabled: bool = True) -> None:
     if not enabled:
         _CURRENT = _Build()
         return
-    direct = [file for file in files.documentation_pages() if is_entity_page(file)]
+    direct = [file for file in files.documentation_pages() if is_html_page(file)]
     for file in direct:
         file.inclusion = InclusionLevel.EXCLUDED
     _CURRENT = _Build(direct)
@@ -106,18 +108,18 @@ def keep_navigation(nav: Navigation, config: MkDocsConfig) -> None:
             Page(None, file, config)
 
 
-def is_entity_page(file: File) -> bool:
-    """Whether ``file`` is an entity's page, which its template wrote as HTML."""
+def is_html_page(file: File) -> bool:
+    """Whether ``file`` is a page its template wrote as HTML: an entity's or an action page."""
     return bool(_DIRECT_PAGE.fullmatch(getattr(file, "norm_src_uri", file.src_uri)))
 
 
-def entity_content(page: Page) -> str | None:
-    """The HTML of an entity's page as its template wrote it, and its table of contents set.
+def html_content(page: Page) -> str | None:
+    """The HTML of a page its template wrote (``is_html_page``), and its table of contents set.
 
     None for any other page. In mkdocs' own loop this replaces what Python-Markdown made of
     the HTML, which would have no table of contents: it finds no headings in raw HTML.
     """
-    if not is_entity_page(page.file) or page.markdown is None:
+    if not is_html_page(page.file) or page.markdown is None:
         return None
     content = page.markdown.strip()
     page.toc = toc_of(content)
@@ -146,7 +148,7 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
         page = file.page
         assert page is not None
         page.read_source(config)
-        page.content = entity_content(page)
+        page.content = html_content(page)
         context = get_context(build.nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=build.nav)
@@ -160,8 +162,8 @@ def write_direct_pages(env: Any, config: MkDocsConfig, files: Files) -> None:
     else:
         extra.pop("alternate", None)
     log.info(
-        "Wrote %d entity pages outside mkdocs' page loop: %d filled into the theme's page, "
-        "%d rendered by its template (%d of them to check the filled page)",
+        "Wrote %d entity and action pages outside mkdocs' page loop: %d filled into the "
+        "theme's page, %d rendered by its template (%d of them to check the filled page)",
         len(build.files),
         shells.filled,
         len(build.files) - shells.filled,

@@ -34,8 +34,8 @@ from coalition_kit.library.public import public_library
 from coalition_kit.problems.report import DataValidationError
 from coalition_kit.site.direct import (
     direct_enabled,
-    entity_content,
     exclude_direct_pages,
+    html_content,
     keep_navigation,
     write_direct_pages,
 )
@@ -237,8 +237,8 @@ def on_nav(nav: Any, config: MkDocsConfig, **_: Any) -> Any:
 
 @event_priority(100)  # before other plugins read the page's HTML and table of contents
 def on_page_content(html: str, page: Page, **_: Any) -> str:
-    """An entity's page in mkdocs' loop: its HTML as written, as ``on_env`` writes the others."""
-    content = entity_content(page)
+    """A page written as HTML, in mkdocs' loop: its HTML as written, as ``on_env`` writes them."""
+    content = html_content(page)
     return html if content is None else content
 
 

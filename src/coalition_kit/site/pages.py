@@ -164,8 +164,8 @@ class _Site:
         if campaign is self.main:
             self.plans = plans
         letter = self.library.where_to_write(campaign.id, None).letter
-        site.pages[self.path(f"act/{campaign.id}.md")] = self.renderer.render(
-            "act.md.jinja",
+        site.pages[self.path(f"act/{campaign.id}.md")] = self.entities.render(
+            "act.html.jinja",
             campaign=campaign,
             lead=_lead(campaign, self.words.language),
             countries=self.countries,

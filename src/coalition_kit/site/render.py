@@ -5,9 +5,9 @@ Every value a template prints is escaped by the environment's ``finalize`` unles
 ``words`` give its strings, dates, numbers and country names.
 
 Templates named ``*.md.jinja`` write Markdown, which mkdocs converts. Those named
-``*.html.jinja`` (the entities' pages, tens of thousands in a large tree) write the page's HTML
-itself: values are escaped for HTML, links are relative to the page, and ``heading`` gives the
-ids and permanent links Python-Markdown would (``headings.py``).
+``*.html.jinja`` (the entities' pages, tens of thousands in a large tree, and the action pages)
+write the page's HTML itself: values are escaped for HTML, links are relative to the page, and
+``heading`` gives the ids and permanent links Python-Markdown would (``headings.py``).
 """
 
 from __future__ import annotations

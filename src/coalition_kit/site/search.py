@@ -37,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.coalition_kit")
 CHECK_EVERY = 500
 _CHECK_FIRST = 3
 
-# A start tag (name, attributes, "/" if it closes itself), an end tag (name) or text.
+# A start tag's attributes: names, each with a value in double quotes or none.
 _ATTRIBUTES = r"((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"]*\")?)*)"
 # A script or style element whole (HTMLParser reads its content as raw text, to the first
 # closing tag), a start tag (name, attributes, "/" if it closes itself), an end tag, or text.

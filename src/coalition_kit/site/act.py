@@ -19,12 +19,10 @@ from coalition_kit.models.mission import RouteKind
 from coalition_kit.outputs.ics_export import in_calendar
 from coalition_kit.outputs.social import check_social_post
 from coalition_kit.site.i18n import DEFAULT_LANGUAGE, Words
+from coalition_kit.site.render import PAGE_ROOT
 from coalition_kit.site.translated import localized, translation_note
 
 __all__ = ["JS_STRINGS", "action_data", "all_countries", "region_name", "regions_of"]
-
-# Action pages are at act/<campaign>/, so links to other pages go up two levels.
-_UP = "../../"
 
 JS_STRINGS = (
     "js_no_local",
@@ -87,7 +85,7 @@ def _mission_card(mission: Mission, words: Words) -> dict[str, Any]:
         )
     return {
         "name": mission.display_name,
-        "page": f"{_UP}missions/{mission.id}/",
+        "page": f"{PAGE_ROOT}missions/{mission.id}/",
         "place": words.country(mission.host_country)
         + (f", {mission.city}" if mission.city else ""),
         "emails": [r["text"] for r in routes if r["kind"] == RouteKind.EMAIL.value],
@@ -99,7 +97,7 @@ def _letter_data(letter: Letter, words: Words) -> dict[str, Any]:
     original = letter.original_language or DEFAULT_LANGUAGE
     return {
         "id": letter.id,
-        "page": f"{_UP}letters/{letter.id}/",
+        "page": f"{PAGE_ROOT}letters/{letter.id}/",
         # The reader's language first when the letter has it; the original is always offered.
         "language": words.language if words.language in letter.body else original,
         "languages": [
@@ -186,7 +184,7 @@ def action_data(
         "letter": _letter_data(letter, words) if letter and letter.body else None,
         "posts": _posts(campaign),
         # Downloads exist once, at the site's root: a page in another language is a level deeper.
-        "calendar": f"{_UP}{words.root}campaigns/{campaign.id}.ics"
+        "calendar": f"{PAGE_ROOT}{words.root}campaigns/{campaign.id}.ics"
         if in_calendar(campaign)
         else None,
         "next_day": words.date(next_day) if next_day else None,

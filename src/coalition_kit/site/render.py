@@ -53,10 +53,11 @@ from coalition_kit.site.translated import (
 )
 from coalition_kit.support.text import unescape_markdown
 
-__all__ = ["Renderer", "entity_title", "fix_links", "page_path", "tidy"]
+__all__ = ["PAGE_ROOT", "Renderer", "entity_title", "fix_links", "page_path", "tidy"]
 
-_ENTITY_PAGE_ROOT = "../../"
-"""From an entity's page (``missions/cn-embassy-kr/``) to the root of its language's site."""
+PAGE_ROOT = "../../"
+"""From an entity's or action page (``missions/cn-embassy-kr/``, ``act/<campaign>/``) to the
+root of its language's site."""
 
 _PLATFORMS = {
     "x": "X",
@@ -227,14 +228,14 @@ class Renderer:
         return markdown_block(text, language if language != self.words.language else None)
 
     def url(self, path: str) -> str:
-        """The address of ``path`` (under ``docs/``) from an entity's page, in this language.
+        """The address of ``path`` (under ``docs/``) from an entity's or action page.
 
-        A page (``act/campaign.md``) is the same language's; a download (``campaigns/x.ics``)
-        is the one file every language shares.
+        A page (``act/campaign.md``, ``letters/index.md``) is the same language's; a download
+        (``campaigns/x.ics``) is the one file every language shares.
         """
         if path.endswith(".md"):
-            return f"{_ENTITY_PAGE_ROOT}{path.removesuffix('.md')}/"
-        return f"{_ENTITY_PAGE_ROOT}{self.words.root}{path}"
+            return PAGE_ROOT + (path.removesuffix(".md") + "/").removesuffix("index/")
+        return f"{PAGE_ROOT}{self.words.root}{path}"
 
     def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
         """A link to the page of an entity, or its name as text if there is no such entity."""

@@ -103,7 +103,7 @@ class _Site:
         self.today = today
         self.suffix = ".md" if language == DEFAULT_LANGUAGE else f".{language}.md"
         self.renderer = Renderer(library, self.words)
-        self.entities = Renderer(library, self.words, writes_html=True)
+        self.html_renderer = Renderer(library, self.words, writes_html=True)  # entity, action
         self.current = current_campaigns(library, today)
         self.main = main_campaign(library, today)
         self.acting = acting_campaigns(library, today)
@@ -132,7 +132,7 @@ class _Site:
                 others=others,
             )
         for organization in self.library.organizations.values():
-            site.pages[page_path(organization, self.suffix)] = self.entities.render(
+            site.pages[page_path(organization, self.suffix)] = self.html_renderer.render(
                 "organization.html.jinja",
                 organization=organization,
                 kind_word=kinds_word(self.words, organization),
@@ -144,7 +144,7 @@ class _Site:
             )
         for letter in self.library.letters.values():
             users = [c for c in self.library.campaigns_using(letter.id) if c in self.acting]
-            site.pages[page_path(letter, self.suffix)] = self.entities.render(
+            site.pages[page_path(letter, self.suffix)] = self.html_renderer.render(
                 "letter.html.jinja",
                 letter=letter,
                 kind_word=kinds_word(self.words, letter),
@@ -164,7 +164,7 @@ class _Site:
         if campaign is self.main:
             self.plans = plans
         letter = self.library.where_to_write(campaign.id, None).letter
-        site.pages[self.path(f"act/{campaign.id}.md")] = self.entities.render(
+        site.pages[self.path(f"act/{campaign.id}.md")] = self.html_renderer.render(
             "act.html.jinja",
             campaign=campaign,
             lead=_lead(campaign, self.words.language),
@@ -188,7 +188,7 @@ class _Site:
         history = campaign not in self.current
         period = self.words.partial_date(campaign.period) if campaign.period else ""
         act = campaign in self.acting
-        site.pages[page_path(campaign, self.suffix)] = self.entities.render(
+        site.pages[page_path(campaign, self.suffix)] = self.html_renderer.render(
             "campaign.html.jinja",
             campaign=campaign,
             history=history,
@@ -202,8 +202,8 @@ class _Site:
                 self.words,
                 self.today,
                 history=history,
-                ref=self.entities.ref,
-                text=self.entities.tx,
+                ref=self.html_renderer.ref,
+                text=self.html_renderer.tx,
             ),
             calendar=f"campaigns/{campaign.id}.ics" if in_calendar(campaign) else None,
             letters=self.library.campaign_letters(campaign.id),
@@ -219,7 +219,7 @@ class _Site:
         write_link = None
         if self.main is not None and mission.host_country in self.plans:
             write_link = f"act/{self.main.id}.md"
-        site.pages[page_path(mission, self.suffix)] = self.entities.render(
+        site.pages[page_path(mission, self.suffix)] = self.html_renderer.render(
             "mission.html.jinja",
             mission=mission,
             kind_word=kinds_word(words, mission),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -114,19 +115,17 @@ def _finalize_html(value: Any) -> str:
     return str(html_text(value))
 
 
-def _front_matter_title(value: Any) -> Markup:
+def _front_matter_title(value: Any, *, writes_html: bool = False) -> Markup:
     """A page title or description for the front matter: one JSON string, HTML-escaped.
 
     mkdocs puts it into ``<title>``, the meta tags and the navigation without escaping it, and
-    reads no Markdown there, so escapes made for Markdown are taken out first.
+    reads no Markdown there, so the escapes in ``Markup`` (Markdown's, or HTML's in a template
+    that ``writes_html``) are taken out first.
     """
-    text = unescape_markdown(str(value)) if isinstance(value, Markup) else str(value)
-    return Markup(json.dumps(html.escape(text)))
-
-
-def _front_matter_text(value: Any) -> Markup:
-    """``_front_matter_title`` for an HTML template, whose ``Markup`` is escaped for HTML."""
-    text = html.unescape(str(value)) if isinstance(value, Markup) else str(value)
+    if isinstance(value, Markup):
+        text = html.unescape(str(value)) if writes_html else unescape_markdown(str(value))
+    else:
+        text = str(value)
     return Markup(json.dumps(html.escape(text)))
 
 
@@ -138,7 +137,7 @@ def _plain(text: str) -> str:
 class Renderer:
     """Renders the page templates of one language over a library.
 
-    With ``writes_html``, the templates are the entities' pages, written as HTML
+    With ``writes_html``, the templates are the entities' and action pages, written as HTML
     (``*.html.jinja``).
     """
 
@@ -146,7 +145,7 @@ class Renderer:
         """Prepare the environment for ``library`` in the language of ``words``."""
         self.library = library
         self.words = words
-        self.html = writes_html
+        self.writes_html = writes_html
         self.environment = Environment(
             loader=PackageLoader("coalition_kit.site", "templates"),
             autoescape=False,
@@ -167,7 +166,7 @@ class Renderer:
             platform=lambda name: _PLATFORMS.get(name, name.title()),
             attr=html_text,
             # mkdocs puts a page's title into <title> and the navigation without escaping it.
-            front_matter_title=_front_matter_text if writes_html else _front_matter_title,
+            front_matter_title=partial(_front_matter_title, writes_html=writes_html),
             trusted=Markup,
         )
         self.environment.globals.update(
@@ -239,7 +238,7 @@ class Renderer:
 
     def ref(self, kind: str, entity_id: str, text: str | None = None) -> Markup:
         """A link to the page of an entity, or its name as text if there is no such entity."""
-        escape = html_text if self.html else inline
+        escape = html_text if self.writes_html else inline
         mapping = self.library[kind]
         if entity_id not in mapping:
             return Markup(escape(text or entity_id))
@@ -248,13 +247,13 @@ class Renderer:
         if isinstance(entity, Campaign | Letter):
             title = localized(entity, "title", self.words.language)
         label = escape(text or title)
-        if self.html:
+        if self.writes_html:
             return Markup(f'<a href="{self.url(page_path(entity))}">{label}</a>')
         return Markup(f"[{label}](/{page_path(entity)})")
 
     def render(self, template: str, **context: Any) -> str:
         """Render ``template`` with ``context`` and tidy its blank lines."""
-        if self.html:
+        if self.writes_html:
             page = self.environment.get_template(template).render(heading=Headings(), **context)
             return _tidy_html(page)
         return tidy(self.environment.get_template(template).render(**context))
